@@ -1,0 +1,41 @@
+// scalelaw: the command-line program. Parse, call lib, print; errors are `error: ...`, exit 2.
+#include <iostream>
+
+#include "common.hpp"
+#include "spectral/power_sum.hpp"
+
+int main(int argc, char** argv) {
+  using namespace scalelaw;
+  CLI::App app{"scalelaw: compute-optimal neural scaling laws, verified numerically (PPXP 4+3 phases, "
+               "Jeon-Van Roy). See README.md."};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "help for every command");
+  cli::runner run;
+  cli::register_eval(app, run);
+  cli::register_curve(app, run);
+  cli::register_sgd(app, run);
+  cli::register_phase(app, run);
+  cli::register_report(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "error: " << e.what() << " (see --help)" << std::endl;
+    return 2;
+  }
+  try {
+    return run ? run() : 2;
+  } catch (const invalid_input& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 2;
+  } catch (const divergent_sum& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << std::endl;
+    return 3;
+  }
+}

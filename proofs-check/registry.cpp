@@ -1,0 +1,3 @@
+namespace scalelaw::checks {
+int placeholder() { return 0; }
+}

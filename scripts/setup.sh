@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian package scalelaw needs. Idempotent: skips apt entirely when all are present.
+set -euo pipefail
+PKGS=(
+  build-essential cmake pkg-config
+  libboost-dev libboost-test-dev          # Boost.Math, Boost.Multiprecision, Boost.Test (1.74)
+  libmpfr-dev libgmp-dev                  # mpfr_float backend, mpq_class exact rationals
+  libeigen3-dev                           # dense symmetric eigen-solver
+  libginac-dev libcln-dev                 # symbolic expressions (JVR bounds, exponent formulas)
+  libcli11-dev nlohmann-json3-dev libfmt-dev
+  libtbb-dev
+  gnuplot-nox                             # SVG figures
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PKGS[@]} packages present" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done" >&2
