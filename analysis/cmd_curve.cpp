@@ -1,5 +1,105 @@
+// scalelaw curve: the exact expected loss curve P_r of one-pass SGD (SPEC §2).
+#include <iostream>
+
 #include "common.hpp"
+#include "exact/instance.hpp"
+#include "output/csv.hpp"
+#include "output/files.hpp"
+#include "volterra/block_leap.hpp"
+#include "volterra/direct.hpp"
 
 namespace scalelaw::cli {
-void register_curve(CLI::App&, runner&) {}
+
+namespace {
+struct curve_args {
+  model_flags model;
+  std::string spectrum_file;
+  std::optional<double> f0;
+  double steps = -1;
+  std::string method = "exact";
+  double seed = 0;
+  double points = 40;
+  double tol = 1e-10;
+  std::string out;
+  bool json = false;
+};
+}  // namespace
+
+void register_curve(CLI::App& app, runner& run) {
+  auto a = std::make_shared<curve_args>();
+  auto* sub = app.add_subcommand("curve", "exact expected loss curve P_r of one-pass SGD (SPEC §2)");
+  add_model_flags(*sub, a->model, false, false);
+  sub->add_option("--d", a->model.opt.d, "model parameters d >= 1 (model form)");
+  sub->add_option("--spectrum", a->spectrum_file, "CSV with header lambda,weight (any PSD spectrum)");
+  sub->add_option("--f0", a->f0, "F_0 for --spectrum");
+  sub->add_option("--steps", a->steps, "SGD steps R >= 1")->required();
+  sub->add_option("--method", a->method, "exact (block-leaping, default) | direct (O(d R) recursion)");
+  sub->add_option("--seed", a->seed, "seed of the features W (default 0)");
+  sub->add_option("--points", a->points, "log-spaced output points besides 0 and powers of ten (default 40)");
+  sub->add_option("--tol", a->tol, "relative local error per block of the exact method (default 1e-10)");
+  sub->add_option("--out", a->out, "write r,loss,forcing CSV here");
+  sub->add_flag("--json", a->json, "one JSON object on stdout");
+  sub->callback([a, &run] {
+    run = [a] {
+      stopwatch clock;
+      require_count("steps", a->steps, 1, 1e15);
+      require_count("points", a->points, 0, 100000);
+      require_count("seed", a->seed, 0, 1.8e19);
+      if (a->method != "exact" && a->method != "direct") {
+        if (a->method == "deq" || a->method == "asymptotic")
+          throw invalid_input(fmt::format("method '{}' is not available in this build yet; use exact or direct", a->method));
+        throw invalid_input(fmt::format("method '{}' is unknown: use exact or direct", a->method));
+      }
+      if (!a->out.empty()) require_writable_path(a->out);
+      const auto steps = static_cast<std::uint64_t>(a->steps);
+      if (a->method == "direct" && a->steps > 1e8)
+        throw invalid_input(fmt::format("steps = {} is out of range for --method direct (O(d R)): at most 1e8", a->steps));
+      loss_spectrum s;
+      if (!a->spectrum_file.empty()) {
+        if (!std::isnan(a->model.opt.alpha) || a->model.opt.d > 0)
+          throw invalid_input("give either --spectrum FILE or the model (--alpha --beta --d), not both");
+        if (!a->f0) throw invalid_input("--spectrum needs --f0");
+        if (!a->model.gamma_in) throw invalid_input("--spectrum needs --gamma");
+        require_positive("gamma", *a->model.gamma_in);
+        require_count("batch", a->model.opt.batch, 1, 1e9);
+        auto rows = read_numeric_csv(a->spectrum_file, {"lambda", "weight"});
+        for (auto& r : rows) { s.lambda.push_back(r[0]); s.weight.push_back(r[1]); }
+        s.F0 = *a->f0;
+        s.gamma = *a->model.gamma_in;
+        s.batch = static_cast<unsigned>(a->model.opt.batch);
+        s = sanitized(s);
+      } else {
+        if (std::isnan(a->model.opt.alpha) || std::isnan(a->model.opt.beta) || a->model.opt.d <= 0)
+          throw invalid_input("give the model (--alpha A --beta B --d N) or --spectrum FILE --f0 X --gamma G");
+        plrf m = a->model.resolve(true);
+        if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
+        auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));
+        s = inst.spectrum(m.gamma, m.batch);
+      }
+      require_stable(s);
+      const auto grid = log_grid(steps, static_cast<unsigned>(a->points));
+      block_leap_stats st;
+      loss_curve c = a->method == "direct" ? volterra_direct<double>(s, grid)
+                                           : volterra_block_leap(s, grid, {a->tol, 8, 64}, &st);
+      const double kn = kernel_norm(s);
+      if (!a->out.empty()) {
+        write_file_atomically(a->out, [&](std::ostream& os) {
+          os << "r,loss,forcing\n";
+          for (std::size_t i = 0; i < c.r.size(); ++i)
+            os << c.r[i] << ',' << format_double(c.loss[i]) << ',' << format_double(c.forcing[i]) << '\n';
+        });
+      }
+      if (a->json) {
+        print_json({{"r", c.r}, {"loss", c.loss}, {"forcing", c.forcing}, {"F0", s.F0}, {"kernel_norm", kn},
+                    {"limit_loss", s.F0 / (1 - kn)}, {"gamma", s.gamma}, {"batch", s.batch}, {"modes", s.size()},
+                    {"method", a->method}, {"blocks", st.blocks}, {"seconds", clock.seconds()}});
+      } else if (a->out.empty()) {
+        std::cout << "# F0 = " << s.F0 << ", kernel_norm = " << kn << ", P_inf = " << s.F0 / (1 - kn) << "\nr,loss\n";
+        for (std::size_t i = 0; i < c.r.size(); ++i) std::cout << c.r[i] << ',' << format_double(c.loss[i]) << '\n';
+      }
+      return 0;
+    };
+  });
+}
+
 }  // namespace scalelaw::cli

@@ -1,0 +1,190 @@
+#include "volterra/block_leap.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <Eigen/Dense>
+
+#include "model/validate.hpp"
+#include "volterra/geometric_sums.hpp"
+
+namespace scalelaw {
+
+namespace {
+
+constexpr unsigned max_degree = 16;
+
+struct modes {
+  std::vector<double> a, log_q, kw, C, fk;  // 1 - q, log q, gamma^2 B lambda^2, state, w q^{k0}
+};
+
+/// Per-offset sums over modes: base(t) = F0 + sum_i (fk_i/2 + kw_i C_i) q_i^t and
+/// conv_m(t) = sum_i kw_i m!/h^m G_m(t; q_i), so that P(k0+t) = base(t) + sum_m c_m conv_m(t).
+struct offset_sums {
+  double base = 0;
+  double conv[max_degree + 1] = {};
+};
+
+offset_sums sums_at(const modes& md, double F0, double t, double h, unsigned n) {
+  offset_sums out;
+  double G[max_degree + 1];
+  double scale[max_degree + 1];
+  scale[0] = 1;
+  for (unsigned m = 1; m <= n; ++m) scale[m] = scale[m - 1] * m / h;
+  double base = 0;
+  const std::size_t d = md.a.size();
+  for (std::size_t i = 0; i < d; ++i) {
+    const double E = std::exp(t * md.log_q[i]);
+    base += (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
+    geometric_binomial_sums(t, md.a[i], md.log_q[i], n, G);
+    for (unsigned m = 0; m <= n; ++m) out.conv[m] += md.kw[i] * G[m];
+  }
+  for (unsigned m = 0; m <= n; ++m) out.conv[m] *= scale[m];
+  out.base = F0 + base;
+  return out;
+}
+
+double phi(double t, double h, unsigned m) {  // m! binom(t, m) / h^m
+  double p = 1;
+  for (unsigned j = 0; j < m; ++j) p *= (t - j) / h;
+  return p;
+}
+
+double evaluate(const offset_sums& s, const Eigen::VectorXd& c) {
+  double p = s.base;
+  for (Eigen::Index m = 0; m < c.size(); ++m) p += c[m] * s.conv[m];
+  return p;
+}
+
+}  // namespace
+
+loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::uint64_t>& grid,
+                               const block_leap_options& opt, block_leap_stats* stats) {
+  require_stable(s);
+  if (opt.degree < 2 || opt.degree > max_degree)
+    throw invalid_input(fmt::format("degree = {} is out of range: must be in [2, {}]", opt.degree, max_degree));
+  require_positive("tol", opt.tol);
+  loss_curve out;
+  if (grid.empty()) return out;
+  const std::size_t d = s.size();
+  modes md;
+  md.a.resize(d); md.log_q.resize(d); md.kw.resize(d); md.C.assign(d, 0.0); md.fk.resize(d);
+  const double g2b = s.gamma * s.gamma * s.batch;
+  for (std::size_t i = 0; i < d; ++i) {
+    const double l = s.lambda[i];
+    md.a[i] = 2 * s.gamma * s.batch * l - g2b * (s.batch + 1.0) * l * l;
+    md.log_q[i] = s.log_q(i);
+    md.kw[i] = g2b * l * l;
+    md.fk[i] = s.weight[i];
+  }
+  const std::uint64_t last = grid.back();
+  std::size_t next = 0;  // next grid index to output
+  std::uint64_t k0 = 0;
+  block_leap_stats st;
+
+  auto record = [&](std::uint64_t k, double P, double F) {
+    out.r.push_back(k);
+    out.loss.push_back(P);
+    out.forcing.push_back(F);
+  };
+  auto forcing_at = [&](double t) {
+    double f = 0;
+    for (std::size_t i = 0; i < d; ++i) f += md.fk[i] * std::exp(t * md.log_q[i]);
+    return s.F0 + f / 2;
+  };
+
+  // warm-up: one step at a time (the early loss changes on the scale of single steps)
+  while (k0 < opt.warmup && k0 <= last) {
+    double P = s.F0, F = s.F0;
+    for (std::size_t i = 0; i < d; ++i) {
+      P += 0.5 * md.fk[i] + md.kw[i] * md.C[i];
+      F += 0.5 * md.fk[i];
+    }
+    if (grid[next] == k0) { record(k0, P, F); ++next; }
+    for (std::size_t i = 0; i < d; ++i) {
+      const double q = 1 - md.a[i];
+      md.C[i] = q * md.C[i] + P;
+      md.fk[i] *= q;
+    }
+    ++k0;
+  }
+
+  const unsigned n = opt.degree;
+  double h = std::max<double>(n + 1, static_cast<double>(k0) / 8);
+  const double tol = opt.tol;
+  while (next < grid.size()) {
+    h = std::floor(std::min(h, static_cast<double>(last - k0 + 1)));
+    h = std::max(h, 1.0);
+    // nodes: all integers when the block is short (exact), else Chebyshev–Lobatto rounded
+    std::vector<double> nodes;
+    unsigned deg;
+    if (h <= n + 1) {
+      deg = static_cast<unsigned>(h) - 1;
+      for (unsigned j = 0; j <= deg; ++j) nodes.push_back(j);
+    } else {
+      deg = n;
+      for (unsigned j = 0; j <= n; ++j)
+        nodes.push_back(std::round((h - 1) * 0.5 * (1 - std::cos(M_PI * j / n))));
+      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+      deg = static_cast<unsigned>(nodes.size()) - 1;
+    }
+    const Eigen::Index N = deg + 1;
+    Eigen::MatrixXd M(N, N);
+    Eigen::VectorXd rhs(N);
+    for (Eigen::Index j = 0; j < N; ++j) {
+      const offset_sums sj = sums_at(md, s.F0, nodes[j], h, deg);
+      for (Eigen::Index m = 0; m < N; ++m) M(j, m) = phi(nodes[j], h, m) - sj.conv[m];
+      rhs[j] = sj.base;
+    }
+    const Eigen::VectorXd c = M.partialPivLu().solve(rhs);
+    // error: collocation residual between nodes (where interpolation error peaks)
+    double err = 0;
+    if (deg == n && h > n + 1) {
+      for (double tc : {0.5 * (nodes[0] + nodes[1]), 0.5 * (nodes[n / 2] + nodes[n / 2 + 1]),
+                        0.5 * (nodes[n - 1] + nodes[n])}) {
+        tc = std::floor(tc);
+        const offset_sums sc = sums_at(md, s.F0, tc, h, deg);
+        const double Pf = evaluate(sc, c);
+        double poly = 0;
+        for (Eigen::Index m = 0; m < N; ++m) poly += c[m] * phi(tc, h, m);
+        err = std::max(err, std::abs(Pf - poly) / std::abs(Pf));
+      }
+      if (!(err <= tol)) {
+        ++st.rejected;
+        h = std::max<double>(n + 1, std::floor(h / 2));  // n + 1 or less is exact collocation
+        continue;
+      }
+    }
+    st.max_local_error = std::max(st.max_local_error, err);
+    ++st.blocks;
+    // outputs inside the block, from the exact convolution formula
+    while (next < grid.size() && grid[next] < k0 + static_cast<std::uint64_t>(h)) {
+      const double t = static_cast<double>(grid[next] - k0);
+      const offset_sums so = sums_at(md, s.F0, t, h, deg);
+      record(grid[next], evaluate(so, c), forcing_at(t));
+      ++next;
+    }
+    // advance C_i and the forcing to k0 + h
+    {
+      double G[max_degree + 1];
+      double scale[max_degree + 1];
+      scale[0] = 1;
+      for (unsigned m = 1; m <= deg; ++m) scale[m] = scale[m - 1] * m / h;
+      for (std::size_t i = 0; i < d; ++i) {
+        const double E = std::exp(h * md.log_q[i]);
+        geometric_binomial_sums(h, md.a[i], md.log_q[i], deg, G);
+        double conv = 0;
+        for (unsigned m = 0; m <= deg; ++m) conv += c[m] * scale[m] * G[m];
+        md.C[i] = E * md.C[i] + conv;
+        md.fk[i] *= E;
+      }
+    }
+    k0 += static_cast<std::uint64_t>(h);
+    const double grow = err > 0 ? 0.9 * std::pow(tol / err, 1.0 / (n + 1)) : 2.0;
+    h = h * std::clamp(grow, 0.5, 2.0);
+  }
+  if (stats) *stats = st;
+  return out;
+}
+
+}  // namespace scalelaw

@@ -1,0 +1,43 @@
+// Geometric-binomial sums for the block-leaping integrator (SPEC §2, algorithm 2):
+//   G_m(T; q) = sum_{t=0}^{T-1} q^{T-1-t} binom(t, m),   a = 1 - q in (0, 1).
+// Two stable evaluations, chosen by a T:
+//   a T <= 3: G_n from  G_m = sum_{k>=0} (-a)^k binom(T, k+m+1)  (Vandermonde), then downward
+//             G_{m-1} = binom(T, m) - a G_m  (contracts by ~aT/(m+1));
+//   a T  > 3: G_0 = (1 - q^T)/a, then upward  G_m = (binom(T, m) - G_{m-1}) / a  (condition ~(m+1)/(aT)).
+#pragma once
+#include <cmath>
+#include <cstdint>
+
+namespace scalelaw {
+
+/// binom(T, m) for real T >= 0 (T integral), small m.
+inline double binom_real(double T, unsigned m) {
+  double b = 1;
+  for (unsigned j = 1; j <= m; ++j) b *= (T - (j - 1)) / j;
+  return b;
+}
+
+/// Fills G[0..n] with G_m(T; q); a = 1 - q, log_q = log q.
+inline void geometric_binomial_sums(double T, double a, double log_q, unsigned n, double* G) {
+  if (T <= 0) {
+    for (unsigned m = 0; m <= n; ++m) G[m] = 0;
+    return;
+  }
+  const double x = a * T;
+  if (x <= 3) {
+    // series for G_n: term_k = (-a)^k binom(T, k+n+1), ratio -a (T - k - n - 1)/(k + n + 2)
+    double term = binom_real(T, n + 1), sum = term;
+    for (unsigned k = 0; k < 200 && term != 0; ++k) {
+      term *= -a * (T - (k + n + 1)) / (k + n + 2);
+      sum += term;
+      if (std::abs(term) <= 1e-18 * std::abs(sum)) break;
+    }
+    G[n] = sum;
+    for (unsigned m = n; m >= 1; --m) G[m - 1] = binom_real(T, m) - a * G[m];
+  } else {
+    G[0] = -std::expm1(T * log_q) / a;
+    for (unsigned m = 1; m <= n; ++m) G[m] = (binom_real(T, m) - G[m - 1]) / a;
+  }
+}
+
+}  // namespace scalelaw
