@@ -69,7 +69,7 @@ void register_curve(CLI::App& app, runner& run) {
         s.batch = static_cast<unsigned>(a->model.opt.batch);
         s = sanitized(s);
       } else {
-        if (std::isnan(a->model.opt.alpha) || std::isnan(a->model.opt.beta) || a->model.opt.d <= 0)
+        if (std::isnan(a->model.opt.alpha) || std::isnan(a->model.opt.beta))
           throw invalid_input("give the model (--alpha A --beta B --d N) or --spectrum FILE --f0 X --gamma G");
         plrf m = a->model.resolve(true);
         if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";

@@ -23,6 +23,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands({}).size() > 0) {
+      bool known = false;
+      for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == argv[1];
+      if (!known) {
+        std::cerr << "error: unknown command '" << argv[1] << "' (see scalelaw --help)" << std::endl;
+        return 2;
+      }
+    }
     std::cerr << "error: " << e.what() << " (see --help)" << std::endl;
     return 2;
   }

@@ -65,7 +65,8 @@ plrf plrf::from(const plrf_options& o, bool need_d) {
   const double g_max = max_stable_gamma_mode(1.0, m.batch);
   if (!(m.gamma < g_max))
     throw invalid_input(fmt::format(
-        "gamma = {} is unstable: the top mode needs gamma < 2/(B+1) = {} (batch B = {})", m.gamma, g_max, m.batch));
+        "gamma = {} is unstable: the top mode (lambda ~ 1) needs gamma < 2/(B+1), so the largest stable gamma is below {} (batch B = {})",
+        m.gamma, g_max, m.batch));
   return m;
 }
 

@@ -1,0 +1,126 @@
+// The command-line contract: bad input gives one `error: ...` line on stderr naming the value,
+// exit status 2, nothing on stdout and no output file; --json prints one JSON object.
+#define BOOST_TEST_MODULE cli
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct outcome {
+  int status;
+  std::string out, err;
+};
+std::string slurp(const fs::path& p) {
+  std::ifstream is(p);
+  std::stringstream ss;
+  ss << is.rdbuf();
+  return ss.str();
+}
+outcome run(const std::string& args) {
+  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  fs::create_directories(dir);
+  const auto o = dir / "out.txt", e = dir / "err.txt";
+  const std::string cmd = std::string(SCALELAW_BINARY) + " " + args + " >" + o.string() + " 2>" + e.string();
+  const int raw = std::system(cmd.c_str());
+  return {WEXITSTATUS(raw), slurp(o), slurp(e)};
+}
+void expect_error(const std::string& args, const std::string& mention) {
+  const auto r = run(args);
+  BOOST_TEST(r.status == 2, args << " -> status " << r.status);
+  BOOST_TEST(r.err.rfind("error: ", 0) == 0, args << " -> stderr: " << r.err);
+  BOOST_TEST(r.err.find(mention) != std::string::npos, args << " -> stderr lacks '" << mention << "': " << r.err);
+  BOOST_TEST(r.out.empty(), args << " -> stdout: " << r.out);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(eval_bad_input) {
+  expect_error("eval fpp --alpha nan --beta 1 --r 1", "alpha");
+  expect_error("eval fpp --alpha -1 --beta 1 --r 1", "alpha");
+  expect_error("eval fpp --alpha 1 --beta 0 --r 1", "beta");
+  expect_error("eval fpp --alpha 0.2 --beta 0.2 --r 1", "no learning");
+  expect_error("eval fpp --alpha 1 --beta 1 --r -5", "r =");
+  expect_error("eval fpp --alpha 1 --beta 1 --r 1 --digits 3", "digits");
+  expect_error("eval fpp --alpha 1 --beta 1 --r 1 --digits 5000", "digits");
+  expect_error("eval zeta --alpha 1 --beta 1 --r 1", "unknown");
+  expect_error("eval kpp --alpha 0.2 --beta 1 --r 1 --gamma 0.1", "v = inf");           // divergent sum
+  expect_error("eval kpp --alpha 0.6 --beta 1 --r 1 --gamma 0.9 --batch 2", "unstable"); // gamma (B+1) >= 2
+  expect_error("eval kappa --alpha 1 --beta 1 --d 10 --v 10", "v > d");
+  expect_error("eval kappa --alpha 1 --beta 1 --d 10 --v 5", "v =");
+  expect_error("eval fpp --alpha abc --beta 1 --r 1", "alpha");
+  expect_error("frobnicate", "frobnicate");
+}
+
+BOOST_AUTO_TEST_CASE(eval_json_contract) {
+  const auto r = run("eval fpp --alpha 0.75 --beta 0.5 --gamma 0.25 --r 0 --digits 20 --json");
+  BOOST_TEST(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["value"].is_string());
+  BOOST_TEST(j["error_bound"].is_string());
+  BOOST_TEST(j["value"].get<std::string>().substr(0, 12) == "6.7074362862");  // zeta(2.5)/2
+}
+
+BOOST_AUTO_TEST_CASE(curve_bad_input_leaves_no_file) {
+  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  fs::create_directories(dir);
+  const auto out = dir / "curve.csv";
+  fs::remove(out);
+  expect_error("curve --alpha 1 --beta 0.5 --d 50 --steps 100 --gamma 5 --out " + out.string(), "largest stable gamma");
+  BOOST_TEST(!fs::exists(out));
+  expect_error("curve --alpha 1 --beta 0.5 --d 50 --v 20 --steps 100", "v =");
+  expect_error("curve --alpha 1 --beta 0.5 --d 0 --steps 100", "d =");
+  expect_error("curve --alpha 1 --beta 0.5 --d 50 --steps 0", "steps");
+  expect_error("curve --alpha 1 --beta 0.5 --d 50 --steps 100 --method magic", "magic");
+  expect_error("curve --alpha 1 --beta 0.5 --d 50 --steps 100 --out /nonexistent/dir/x.csv", "does not exist");
+  // malformed spectrum CSV: the line number is named
+  const auto bad = dir / "bad.csv";
+  { std::ofstream(bad) << "lambda,weight\n0.5,0.1\n0.2,abc\n"; }
+  expect_error("curve --spectrum " + bad.string() + " --f0 0.01 --gamma 0.5 --steps 10", ":3:");
+  { std::ofstream(bad) << "lam,weight\n0.5,0.1\n"; }
+  expect_error("curve --spectrum " + bad.string() + " --f0 0.01 --gamma 0.5 --steps 10", "header");
+  { std::ofstream(bad) << "lambda,weight\n0.5,0.1,7\n"; }
+  expect_error("curve --spectrum " + bad.string() + " --f0 0.01 --gamma 0.5 --steps 10", ":2:");
+  { std::ofstream(bad) << "lambda,weight\n-0.5,0.1\n"; }
+  expect_error("curve --spectrum " + bad.string() + " --f0 0.01 --gamma 0.5 --steps 10", "negative");
+  { std::ofstream(bad) << "lambda,weight\n0.5,0.1\n"; }
+  expect_error("curve --spectrum " + bad.string() + " --f0 nan --gamma 0.5 --steps 10", "F0");
+  expect_error("curve --spectrum " + bad.string() + " --f0 0.01 --gamma 3 --steps 10 --out " + out.string(), "unstable");
+  BOOST_TEST(!fs::exists(out));
+}
+
+BOOST_AUTO_TEST_CASE(curve_spectrum_form_and_json) {
+  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const auto spec = dir / "good.csv", out = dir / "good_out.csv";
+  { std::ofstream(spec) << "lambda,weight\n0.5,0.1\n0.01,0.002\n"; }
+  const auto r = run("curve --spectrum " + spec.string() + " --f0 0.01 --gamma 0.5 --steps 1000 --json --out " + out.string());
+  BOOST_TEST(r.status == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"r", "loss", "F0", "kernel_norm", "seconds"}) BOOST_TEST(j.contains(key), key);
+  BOOST_TEST(j["r"][0] == 0);
+  BOOST_TEST(j["loss"][0].get<double>() == 0.01 + 0.5 * (0.1 + 0.002));  // P_0 = F0 + 1/2 sum w
+  BOOST_TEST(fs::exists(out));
+  BOOST_TEST(slurp(out).rfind("r,loss,forcing\n", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(sgd_bad_input) {
+  expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 100 --runs 0", "runs");
+  expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 100 --runs 5 --gamma 10", "unstable");
+  expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 1.5 --runs 5", "steps");
+  expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 10 --runs 5 --gamma-mult 2", "gamma-mult");
+}
+
+BOOST_AUTO_TEST_CASE(help_everywhere) {
+  for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "report --help"}) {
+    const auto r = run(cmd);
+    BOOST_TEST(r.status == 0, cmd);
+    BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);
+  }
+}

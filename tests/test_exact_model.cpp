@@ -1,0 +1,94 @@
+// The exact finite-d loss (SPEC §2) for PLRF instances: against an independent Monte Carlo SGD
+// written here, double vs long double instances, and the golden curves in data/.
+#define BOOST_TEST_MODULE exact_model
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "exact/instance.hpp"
+#include "output/csv.hpp"
+#include "volterra/block_leap.hpp"
+
+using namespace scalelaw;
+
+// Plain SGD of SPEC §1 with std::mt19937_64 (independent of lib/sgd): x ~ N(0, D), W^T x, update.
+BOOST_AUTO_TEST_CASE(exact_curve_vs_independent_monte_carlo) {
+  plrf_options po;
+  po.alpha = 0.8; po.beta = 0.5; po.d = 10; po.v = 40; po.batch = 1;
+  const plrf m = plrf::from(po, true);
+  const auto inst = instantiate<double>(m, 21, true);
+  const std::vector<std::uint64_t> grid{0, 1, 3, 10, 30, 100, 300, 1000};
+  const auto exact = volterra_block_leap(inst.spectrum(m.gamma, m.batch), grid);
+  const int v = 40, d = 10, runs = 4000;
+  Eigen::VectorXd sd(v), b(v);
+  for (int j = 0; j < v; ++j) { sd[j] = std::pow(j + 1.0, -m.alpha); b[j] = std::pow(j + 1.0, -m.beta); }
+  const Eigen::MatrixXd A = sd.asDiagonal() * inst.W;
+  const Eigen::MatrixXd K = A.transpose() * A;
+  std::vector<double> sum(grid.size()), sum2(grid.size());
+  std::mt19937_64 gen(2024);
+  std::normal_distribution<double> N01;
+  for (int run = 0; run < runs; ++run) {
+    Eigen::VectorXd theta = Eigen::VectorXd::Zero(d), x(v);
+    std::size_t next = 0;
+    for (std::uint64_t k = 0; next < grid.size(); ++k) {
+      if (k == grid[next]) {
+        const Eigen::VectorXd e = theta - inst.theta_star;
+        const double P = inst.F0 + 0.5 * e.dot(K * e);
+        sum[next] += P; sum2[next] += P * P;
+        ++next;
+        if (next == grid.size()) break;
+      }
+      for (int j = 0; j < v; ++j) x[j] = sd[j] * N01(gen);
+      const Eigen::VectorXd a = inst.W.transpose() * x;
+      theta -= m.gamma * (a.dot(theta) - x.dot(b)) * a;
+    }
+  }
+  for (std::size_t k = 1; k < grid.size(); ++k) {
+    const double mean = sum[k] / runs, var = (sum2[k] / runs - mean * mean) * runs / (runs - 1);
+    const double se = std::sqrt(var / runs);
+    BOOST_TEST(std::abs(mean - exact.loss[k]) <= 4 * se, "r=" << grid[k] << " mc=" << mean << " exact=" << exact.loss[k]);
+  }
+}
+
+// long double is the accuracy reference for the double instance: F0 (computed from the explicit
+// residual) to 1e-10 relative; top eigenvalues to 1e-12; P_r to 1e-9 (the solver's own tolerance).
+BOOST_AUTO_TEST_CASE(double_vs_long_double_instance) {
+  plrf_options po;
+  po.alpha = 1.2; po.beta = 0.9; po.d = 120;
+  const plrf m = plrf::from(po, true);
+  const auto a = instantiate<double>(m, 8);
+  const auto b = instantiate<long double>(m, 8);
+  BOOST_TEST(std::abs(a.F0 / static_cast<double>(b.F0) - 1) < 1e-10);
+  for (Eigen::Index i = a.lambda.size() - 10; i < a.lambda.size(); ++i)
+    BOOST_TEST(std::abs(a.lambda[i] / static_cast<double>(b.lambda[i]) - 1) < 1e-12);
+  const auto grid = log_grid(100000000, 10);
+  const auto ca = volterra_block_leap(a.spectrum(m.gamma, m.batch), grid);
+  const auto cb = volterra_block_leap(b.spectrum(m.gamma, m.batch), grid);
+  for (std::size_t k = 0; k < grid.size(); ++k) BOOST_TEST(std::abs(ca.loss[k] / cb.loss[k] - 1) < 1e-9);
+}
+
+// Golden curves (data/golden/README.md says how they were made): any change in the instance
+// (generator, eigen-solver) or the solver shows up as a diff. Tolerance 1e-9 relative: the
+// solver's error target, above libm/Eigen rounding differences between machines.
+BOOST_AUTO_TEST_CASE(golden_curves) {
+  const std::string dir = std::string(SCALELAW_DATA_DIR) + "/golden/";
+  struct golden { const char* file; double alpha, beta, d; double seed; };
+  for (const golden& g : {golden{"curve_a1.0_b0.3_d100_s1.csv", 1.0, 0.3, 100, 1},
+                          golden{"curve_a0.4_b1.0_d200_s2.csv", 0.4, 1.0, 200, 2},
+                          golden{"curve_a1.2_b0.8_d150_s3.csv", 1.2, 0.8, 150, 3}}) {
+    const auto rows = read_numeric_csv(dir + g.file, {"r", "loss", "forcing"});
+    plrf_options po;
+    po.alpha = g.alpha; po.beta = g.beta; po.d = g.d;
+    const plrf m = plrf::from(po, true);
+    const auto inst = instantiate<double>(m, static_cast<std::uint64_t>(g.seed));
+    std::vector<std::uint64_t> grid;
+    for (auto& r : rows) grid.push_back(static_cast<std::uint64_t>(r[0]));
+    const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), grid);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      BOOST_TEST(std::abs(c.loss[k] / rows[k][1] - 1) < 1e-9, g.file << " r=" << grid[k]);
+      BOOST_TEST(std::abs(c.forcing[k] / rows[k][2] - 1) < 1e-9, g.file << " r=" << grid[k]);
+    }
+  }
+}
