@@ -80,7 +80,7 @@ void register_curve(CLI::App& app, runner& run) {
       const auto grid = log_grid(steps, static_cast<unsigned>(a->points));
       block_leap_stats st;
       loss_curve c = a->method == "direct" ? volterra_direct<double>(s, grid)
-                                           : volterra_block_leap(s, grid, {a->tol, 8, 64}, &st);
+                                           : volterra_block_leap(s, grid, {a->tol, block_leap_options{}.degree, 64}, &st);
       const double kn = kernel_norm(s);
       if (!a->out.empty()) {
         write_file_atomically(a->out, [&](std::ostream& os) {

@@ -31,12 +31,13 @@ offset_sums sums_at(const modes& md, double F0, double t, double h, unsigned n) 
   double scale[max_degree + 1];
   scale[0] = 1;
   for (unsigned m = 1; m <= n; ++m) scale[m] = scale[m - 1] * m / h;
-  double base = 0;
+  double base = 0, binom[max_degree + 2];
+  binomials(t, n, binom);
   const std::size_t d = md.a.size();
   for (std::size_t i = 0; i < d; ++i) {
     const double E = std::exp(t * md.log_q[i]);
     base += (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
-    geometric_binomial_sums(t, md.a[i], md.log_q[i], n, G);
+    geometric_binomial_sums(t, md.a[i], E, n, binom, G);
     for (unsigned m = 0; m <= n; ++m) out.conv[m] += md.kw[i] * G[m];
   }
   for (unsigned m = 0; m <= n; ++m) out.conv[m] *= scale[m];
@@ -140,8 +141,7 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     // error: collocation residual between nodes (where interpolation error peaks)
     double err = 0;
     if (deg == n && h > n + 1) {
-      for (double tc : {0.5 * (nodes[0] + nodes[1]), 0.5 * (nodes[n / 2] + nodes[n / 2 + 1]),
-                        0.5 * (nodes[n - 1] + nodes[n])}) {
+      for (double tc : {0.5 * (nodes[0] + nodes[1]), 0.5 * (nodes[n - 1] + nodes[n])}) {
         tc = std::floor(tc);
         const offset_sums sc = sums_at(md, s.F0, tc, h, deg);
         const double Pf = evaluate(sc, c);
@@ -166,13 +166,14 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     }
     // advance C_i and the forcing to k0 + h
     {
-      double G[max_degree + 1];
+      double G[max_degree + 1], binom[max_degree + 2];
       double scale[max_degree + 1];
       scale[0] = 1;
       for (unsigned m = 1; m <= deg; ++m) scale[m] = scale[m - 1] * m / h;
+      binomials(h, deg, binom);
       for (std::size_t i = 0; i < d; ++i) {
         const double E = std::exp(h * md.log_q[i]);
-        geometric_binomial_sums(h, md.a[i], md.log_q[i], deg, G);
+        geometric_binomial_sums(h, md.a[i], E, deg, binom, G);
         double conv = 0;
         for (unsigned m = 0; m <= deg; ++m) conv += c[m] * scale[m] * G[m];
         md.C[i] = E * md.C[i] + conv;

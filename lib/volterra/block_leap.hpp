@@ -14,7 +14,7 @@ namespace scalelaw {
 
 struct block_leap_options {
   double tol = 1e-10;          ///< relative local error per block (collocation residual)
-  unsigned degree = 8;         ///< polynomial degree on a block
+  unsigned degree = 10;        ///< polynomial degree on a block (10: fastest in docs/BENCH.md)
   std::uint64_t warmup = 64;   ///< steps done one by one before leaping
 };
 

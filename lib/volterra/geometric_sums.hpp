@@ -17,8 +17,14 @@ inline double binom_real(double T, unsigned m) {
   return b;
 }
 
-/// Fills G[0..n] with G_m(T; q); a = 1 - q, log_q = log q.
-inline void geometric_binomial_sums(double T, double a, double log_q, unsigned n, double* G) {
+/// binom(T, m) for m = 0..n+1, shared by every mode at the same T.
+inline void binomials(double T, unsigned n, double* b) {
+  b[0] = 1;
+  for (unsigned m = 1; m <= n + 1; ++m) b[m] = b[m - 1] * (T - (m - 1)) / m;
+}
+
+/// Fills G[0..n] with G_m(T; q); a = 1 - q, qT = q^T, binom[m] = binom(T, m) for m <= n+1.
+inline void geometric_binomial_sums(double T, double a, double qT, unsigned n, const double* binom, double* G) {
   if (T <= 0) {
     for (unsigned m = 0; m <= n; ++m) G[m] = 0;
     return;
@@ -26,17 +32,18 @@ inline void geometric_binomial_sums(double T, double a, double log_q, unsigned n
   const double x = a * T;
   if (x <= 3) {
     // series for G_n: term_k = (-a)^k binom(T, k+n+1), ratio -a (T - k - n - 1)/(k + n + 2)
-    double term = binom_real(T, n + 1), sum = term;
+    double term = binom[n + 1], sum = term;
     for (unsigned k = 0; k < 200 && term != 0; ++k) {
       term *= -a * (T - (k + n + 1)) / (k + n + 2);
       sum += term;
       if (std::abs(term) <= 1e-18 * std::abs(sum)) break;
     }
     G[n] = sum;
-    for (unsigned m = n; m >= 1; --m) G[m - 1] = binom_real(T, m) - a * G[m];
+    for (unsigned m = n; m >= 1; --m) G[m - 1] = binom[m] - a * G[m];
   } else {
-    G[0] = -std::expm1(T * log_q) / a;
-    for (unsigned m = 1; m <= n; ++m) G[m] = (binom_real(T, m) - G[m - 1]) / a;
+    const double inv_a = 1 / a;
+    G[0] = (1 - qT) * inv_a;  // q^T < e^{-3}: no cancellation
+    for (unsigned m = 1; m <= n; ++m) G[m] = (binom[m] - G[m - 1]) * inv_a;
   }
 }
 

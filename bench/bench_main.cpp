@@ -1,0 +1,114 @@
+// Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
+//   scalelaw_bench [sums|volterra|eigen|sgd|all]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "exact/instance.hpp"
+#include "exact/rng.hpp"
+#include "sgd/sgd.hpp"
+#include "spectral/terms.hpp"
+#include "volterra/block_leap.hpp"
+#include "volterra/direct.hpp"
+
+using namespace scalelaw;
+using clk = std::chrono::steady_clock;
+
+template <class F>
+double best_of(int reps, F&& f) {
+  double best = 1e300;
+  for (int i = 0; i < reps; ++i) {
+    const auto t0 = clk::now();
+    f();
+    best = std::min(best, std::chrono::duration<double>(clk::now() - t0).count());
+  }
+  return best;
+}
+
+static plrf model(double alpha, double beta, double d) {
+  plrf_options o;
+  o.alpha = alpha; o.beta = beta; o.d = d;
+  return plrf::from(o, true);
+}
+
+static void bench_sums() {
+  std::printf("## eval: 50 digits, v = inf (alpha 0.75, beta 0.5, gamma 0.25, B 1)\n| term | r | seconds |\n|---|---|---|\n");
+  for (const char* r : {"0", "1000", "1e6", "1e12"}) {
+    precision_scope p(62);
+    double t = best_of(3, [&] { fpp_sum<mpfr>(mpfr("0.75"), mpfr("0.5"), mpfr("0.25"), mpfr(1), mpfr(r), INFINITY); });
+    std::printf("| fpp | %s | %.4f |\n", r, t);
+    t = best_of(3, [&] { kpp_sum<mpfr>(mpfr("0.75"), mpfr("0.25"), mpfr(1), mpfr(r), INFINITY); });
+    std::printf("| kpp | %s | %.4f |\n", r, t);
+  }
+}
+
+static void bench_volterra() {
+  const plrf m = model(1.0, 0.3, 1000);
+  const auto inst = instantiate<double>(m, 1);
+  const auto s = inst.spectrum(m.gamma, m.batch);
+  const std::vector<std::uint64_t> g_direct{0, 20000};
+  const double t_direct = best_of(1, [&] { volterra_direct<double>(s, g_direct); });
+  const double per_step = t_direct / 20000;
+  std::printf("## Volterra solvers, PLRF spectrum d = 1000 (alpha 1, beta 0.3, v = 4000)\n");
+  std::printf("direct recursion: %.3f s for 2e4 steps = %.3g s/step\n\n| r | block-leap s | blocks | direct s (extrapolated) | speed-up |\n|---|---|---|---|---|\n", t_direct, per_step);
+  for (double r : {1e5, 1e8, 1e10, 1e12}) {
+    const std::vector<std::uint64_t> grid{0, static_cast<std::uint64_t>(r)};
+    block_leap_stats st;
+    const double t = best_of(5, [&] { volterra_block_leap(s, grid, {}, &st); });
+    std::printf("| %.0e | %.4f | %u | %.3g | %.3g |\n", r, t, st.blocks, per_step * r, per_step * r / t);
+  }
+}
+
+static void bench_eigen(int dmax) {
+  std::printf("## Instance: forming Khat = W^T D W (v = 4d) and its eigen-decomposition\n| d | form W, Khat s | eigen s |\n|---|---|---|\n");
+  for (int d : {500, 1000, 2000, 4000}) {
+    if (d > dmax) break;
+    const Eigen::Index v = 4 * d;
+    Eigen::MatrixXd A(v, d);
+    const auto t0 = clk::now();
+    for (Eigen::Index j = 0; j < v; ++j) {
+      rng gen(1, j);
+      for (Eigen::Index k = 0; k < d; ++k) A(j, k) = std::pow(double(j + 1), -1.0) * gen.normal() / std::sqrt(double(d));
+    }
+    Eigen::MatrixXd K = Eigen::MatrixXd::Zero(d, d);
+    K.selfadjointView<Eigen::Lower>().rankUpdate(A.transpose());
+    K = K.selfadjointView<Eigen::Lower>();
+    const double t_form = std::chrono::duration<double>(clk::now() - t0).count();
+    const double t_eig = best_of(1, [&] { Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(K); });
+    std::printf("| %d | %.2f | %.2f |\n", d, t_form, t_eig);
+  }
+}
+
+static void bench_sgd() {
+  std::printf("## SGD per-sample cost, v = 4d, B = 1, one thread\n| d | path | samples/s | us/sample | normals share |\n|---|---|---|---|---|\n");
+  for (double d : {200.0, 1000.0}) {
+    const plrf m = model(1.0, 0.3, d);
+    const auto inst = instantiate<double>(m, 1, true);
+    for (bool naive : {false, true}) {
+      sgd_options o;
+      const std::uint64_t steps = naive ? (d > 500 ? 2000 : 10000) : (d > 500 ? 100000 : 400000);
+      o.grid = {0, steps};
+      o.runs = 1;
+      o.threads = 1;
+      o.naive = naive;
+      const double t = best_of(3, [&] { run_sgd(m, inst, o); });
+      // the normals alone: naive draws v per sample, the fast path d + 1
+      const std::size_t per = naive ? 4 * static_cast<std::size_t>(d) : static_cast<std::size_t>(d) + 1;
+      std::vector<double> buf(per);
+      rng gen(3, 3);
+      const double tn = best_of(3, [&] { for (std::uint64_t k = 0; k < steps; ++k) gen.fill_normal(buf.data(), per); });
+      std::printf("| %.0f | %s | %.3g | %.3g | %.0f%% |\n", d, naive ? "naive" : "exact-in-law", steps / t, 1e6 * t / steps,
+                  100 * tn / t);
+    }
+  }
+}
+
+int main(int argc, char** argv) {
+  const std::string what = argc > 1 ? argv[1] : "all";
+  const int dmax = argc > 2 ? std::atoi(argv[2]) : 2000;
+  if (what == "sums" || what == "all") bench_sums();
+  if (what == "volterra" || what == "all") bench_volterra();
+  if (what == "eigen" || what == "all") bench_eigen(dmax);
+  if (what == "sgd" || what == "all") bench_sgd();
+}

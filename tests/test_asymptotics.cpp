@@ -1,0 +1,80 @@
+// Asymptotic forms (lib/asymptotics, docs/DERIVATIONS.md) against the high-precision sums: the
+// ratio tends to 1 and the observed convergence rate matches the next-order term.
+#define BOOST_TEST_MODULE asymptotics
+#include <boost/test/unit_test.hpp>
+
+#include "asymptotics/leading.hpp"
+#include "deq/kappa.hpp"
+#include "spectral/terms.hpp"
+
+using namespace scalelaw;
+using boost::multiprecision::abs;
+
+namespace {
+struct regime { const char *alpha, *beta, *gamma; unsigned batch; const char* name; };
+// at least four regimes: 2a above 1 with 2b below/above 1, alpha below 1/2 (finite sums at v = inf
+// need 2a + 2b > 1 for Fpp and 4a > 1 for Kpp), batch 1 (c1 = 0) and > 1 (c1 != 0)
+const regime regimes[] = {{"1.0", "0.3", "0.3", 1, "2a>1, 2b<1, B=1"},
+                          {"0.8", "0.9", "0.2", 3, "2a>1, 2b>1, B=3"},
+                          {"0.4", "0.7", "0.25", 2, "2a<1, 2b>1, a>1/4, B=2"},
+                          {"0.3", "0.35", "0.3", 1, "2a<1, 2b<1, a>1/4, B=1"}};
+}  // namespace
+
+// 30-digit arithmetic: at r = 1e8 the corrections are ~1e-16 relative, below double precision.
+BOOST_AUTO_TEST_CASE(fpp_kpp_ratio_and_rate) {
+  precision_scope prec(42);
+  for (const auto& g : regimes) {
+    const mpfr a(g.alpha), b(g.beta), gm(g.gamma), B(g.batch);
+    for (int term = 0; term < 2; ++term) {
+      mpfr prev_err0(0), prev_err1(0);
+      for (int k = 3; k <= 8; ++k) {
+        const mpfr r = pow(mpfr(10), k);
+        const auto sum = term == 0 ? fpp_sum<mpfr>(a, b, gm, B, r, INFINITY) : kpp_sum<mpfr>(a, gm, B, r, INFINITY);
+        const auto asy = term == 0 ? fpp_asymptotic<mpfr>(a, b, gm, B, r) : kpp_asymptotic<mpfr>(a, gm, B, r);
+        const mpfr err0 = abs(sum.value / asy.value(r, 0) - 1);  // leading term only
+        const mpfr err2 = abs(sum.value / asy.value(r, 2) - 1);  // with both corrections
+        // leading: O(1/r) when c1 != 0 (B > 1), else O(1/r^2); corrected: O(1/r^3)
+        const mpfr rate = g.batch > 1 ? mpfr(1) / r : mpfr(1) / (r * r);
+        BOOST_TEST(err0 < 10 * (abs(asy.c1) + abs(asy.c2) + 1) * rate, g.name << " term " << term << " r=1e" << k << " err0=" << err0);
+        BOOST_TEST(err2 < 1e3 * pow(r, -3) + 1e-35, g.name << " term " << term << " r=1e" << k << " err2=" << err2);
+        if (k > 3 && g.batch > 1) {
+          // observed rate: err0 shrinks 10x per decade of r, to within 2%, and err0*r -> |c1|
+          BOOST_TEST(abs(prev_err0 / err0 / 10 - 1) < 0.02, g.name << " rate at r=1e" << k);
+          BOOST_TEST(abs(err0 * r / abs(asy.c1) - 1) < 0.02);
+        }
+        prev_err0 = err0;
+        prev_err1 = err2;
+      }
+    }
+  }
+}
+
+// kappa and F_0 against their Mellin expansions (2 alpha > 1, v = inf). Leading order alone: the
+// error falls like the next term (kappa: 1/d; F_0: d^{-|1-2b|}); with the next term included the
+// error is smaller by at least 5x at every d and falls faster.
+BOOST_AUTO_TEST_CASE(kappa_f0_mellin_orders) {
+  precision_scope prec(30);
+  for (const char* beta : {"0.3", "0.8"}) {
+    const mpfr alpha("1.1"), b(beta);
+    const mpfr next_rate = abs(1 - 2 * b);  // F_0's relative next-order term ~ d^{-|1-2b|}
+    mpfr prev_f0(0);
+    for (int e = 2; e <= 5; ++e) {
+      const mpfr d = pow(mpfr(10), e);
+      const auto k = deq_kappa<mpfr>(alpha, d, INFINITY);
+      const auto f0 = deq_f0<mpfr>(alpha, b, k, INFINITY);
+      const mpfr ek0 = abs(k.value / kappa_asymptotic<mpfr>(alpha, d, 0) - 1);
+      const mpfr ek1 = abs(k.value / kappa_asymptotic<mpfr>(alpha, d, 1) - 1);
+      BOOST_TEST(abs(ek0 * d / alpha - 1) < mpfr(5) / d);  // ek0 ~ 2 alpha * (1/2) / d
+      BOOST_TEST(ek1 < 5 * pow(d, -1 - 2 * alpha), "d=" << d << " ek1=" << ek1);
+      const mpfr ef0 = abs(f0.value / f0_asymptotic<mpfr>(alpha, b, k.value, 0) - 1);
+      const mpfr ef1 = abs(f0.value / f0_asymptotic<mpfr>(alpha, b, k.value, 1) - 1);
+      BOOST_TEST(ef1 * 5 < ef0, "beta=" << beta << " d=" << d);
+      if (e > 2) {
+        // observed rate of the leading-order error matches the next term's exponent within 0.05
+        const mpfr observed = log10(prev_f0 / ef0);
+        BOOST_TEST(abs(observed - next_rate) < 0.05, "beta=" << beta << " d=" << d << " rate=" << observed);
+      }
+      prev_f0 = ef0;
+    }
+  }
+}
