@@ -117,8 +117,31 @@ BOOST_AUTO_TEST_CASE(sgd_bad_input) {
   expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 10 --runs 5 --gamma-mult 2", "gamma-mult");
 }
 
+BOOST_AUTO_TEST_CASE(phase_table_diagram) {
+  expect_error("phase --alpha 0.2 --beta 0.2", "no learning");
+  expect_error("phase --alpha x --beta 0.2", "alpha");
+  expect_error("phase --alpha -1 --beta 0.7", "alpha");
+  expect_error("table --format xml", "xml");
+  expect_error("diagram --out /nonexistent/dir/p.svg", "does not exist");
+  expect_error("diagram --out /tmp/p.svg --mark 0.5", "mark");
+  const auto r = run("phase --alpha 1 --beta 0.3 --json");
+  BOOST_TEST(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_TEST(j["phase"] == "Ia");
+  BOOST_TEST(j["xi"].get<double>() == 1.0 / 3.0);
+  BOOST_TEST(j["xi_formula"] == "1/(2*alpha+1)");
+  for (const char* key : {"eta", "eta_formula", "dominant"}) BOOST_TEST(j.contains(key), key);
+  const auto t = run("table --format json");
+  BOOST_TEST(nlohmann::json::parse(t.out)["phases"].size() == 7u);
+  const fs::path svg = fs::temp_directory_path() / "scalelaw_cli_test" / "phase.svg";
+  fs::remove(svg);
+  BOOST_TEST(run("diagram --out " + svg.string() + " --resolution 60 --mark 1,0.3").status == 0);
+  BOOST_TEST(slurp(svg).find("<svg") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(help_everywhere) {
-  for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "report --help"}) {
+  for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "phase --help", "table --help",
+                          "diagram --help"}) {
     const auto r = run(cmd);
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);

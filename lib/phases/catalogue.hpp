@@ -1,0 +1,36 @@
+// The loss terms as monomials d^p r^q in each regime (SPEC §4; derivations in docs/DERIVATIONS.md
+// §1-§4). Exponents are rational functions of (alpha, beta) held as GiNaC expressions with exact
+// rational coefficients. Conventions: f = d r; for 2a > 1, v -> inf (or v = rho d) and gamma ~ 1;
+// for 2a < 1, v = rho d and gamma = M / sum_{j<=v} j^{-2a} ~ d^{2a-1}.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <ginac/ginac.h>
+
+namespace scalelaw::phases {
+
+enum class term { Fpp, Fac, F0, Kpp };
+const char* name(term t);
+
+/// alpha, beta as GiNaC symbols (one pair for the whole program).
+const GiNaC::symbol& alpha();
+const GiNaC::symbol& beta();
+
+struct monomial {
+  term t;
+  GiNaC::ex d_exp, r_exp;  ///< term ~ d^{d_exp} r^{r_exp}
+  std::string why;         ///< where the form comes from
+};
+
+/// A regime: where one set of leading forms holds. `conditions` are expressions that are > 0 in it.
+struct regime {
+  std::string name;
+  std::vector<GiNaC::ex> conditions;
+  std::vector<monomial> terms;
+};
+
+/// The regimes of the (alpha, beta) plane above the no-learning line 2a + 2b = 1.
+std::vector<regime> regimes();
+
+}  // namespace scalelaw::phases

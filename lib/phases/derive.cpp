@@ -1,0 +1,455 @@
+#include "phases/derive.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <random>
+#include <sstream>
+
+#include "model/validate.hpp"
+
+namespace scalelaw::phases {
+
+using GiNaC::ex;
+using GiNaC::ex_to;
+using GiNaC::is_a;
+using GiNaC::numeric;
+
+namespace {
+
+numeric to_numeric(const rational& q) {
+  return numeric(q.get_num().get_str().c_str()) / numeric(q.get_den().get_str().c_str());
+}
+rational to_rational(const numeric& n) {
+  if (!n.is_rational()) throw std::runtime_error("not rational: " + std::to_string(n.to_double()));
+  std::ostringstream os;
+  os << n.numer() << "/" << n.denom();
+  rational q(os.str());
+  q.canonicalize();
+  return q;
+}
+numeric at(const ex& e, const rational& a, const rational& b) {
+  ex v = e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)});
+  v = GiNaC::normal(v);
+  if (!is_a<numeric>(v)) throw std::runtime_error("not a number after substitution");
+  return ex_to<numeric>(v);
+}
+
+// Sample points of a regime (rational, for exact sign tests).
+std::vector<std::pair<rational, rational>> sample_points(const std::vector<ex>& conds, unsigned n) {
+  std::mt19937_64 gen(12345);
+  std::uniform_int_distribution<int> U(1, 399);  // alpha, beta in (0, 2) on a 1/200 grid
+  std::vector<std::pair<rational, rational>> pts;
+  for (unsigned tries = 0; pts.size() < n && tries < 200 * n; ++tries) {
+    const rational a(U(gen), 200), b(U(gen), 200);
+    bool ok = true;
+    for (const ex& c : conds) ok = ok && evaluate(c, a.get_d(), b.get_d()) > 1e-9;
+    if (ok) pts.emplace_back(a, b);
+  }
+  return pts;
+}
+
+// Polynomial factors of e (numerator and denominator), with multiplicities folded to parity.
+std::vector<ex> odd_factors(const ex& e) {
+  std::vector<ex> out;
+  const ex nd = GiNaC::numer_denom(GiNaC::normal(e));
+  for (int k = 0; k < 2; ++k) {
+    const ex f = GiNaC::factor(nd.op(k));
+    std::vector<ex> ops;
+    if (is_a<GiNaC::mul>(f)) for (std::size_t i = 0; i < f.nops(); ++i) ops.push_back(f.op(i));
+    else ops.push_back(f);
+    for (const ex& o : ops) {
+      if (is_a<numeric>(o)) continue;
+      if (is_a<GiNaC::power>(o)) {
+        const ex ex_ = o.op(1);
+        if (is_a<numeric>(ex_) && ex_to<numeric>(ex_).is_even()) continue;
+        out.push_back(o.op(0));
+      } else {
+        out.push_back(o);
+      }
+    }
+  }
+  return out;
+}
+
+// Simplifies "e > 0" within a regime: factors whose sign is constant on the regime's samples are
+// dropped (their sign folded in); what remains is the boundary. Returns nullopt when e > 0 holds on
+// every sample (redundant), and an always-false marker when it fails on every sample.
+std::optional<ex> simplify_condition(const ex& e, const std::vector<std::pair<rational, rational>>& pts, bool& never) {
+  never = false;
+  unsigned pos = 0, neg = 0;
+  for (auto& [a, b] : pts) (evaluate(e, a.get_d(), b.get_d()) > 0 ? pos : neg)++;
+  if (neg == 0) return std::nullopt;
+  if (pos == 0) { never = true; return std::nullopt; }
+  ex kept = 1;
+  for (const ex& f : odd_factors(e)) {
+    unsigned fp = 0, fn = 0;
+    for (auto& [a, b] : pts) (evaluate(f, a.get_d(), b.get_d()) > 0 ? fp : fn)++;
+    if (fp > 0 && fn > 0) kept = kept * f;
+  }
+  // orient so that kept > 0 agrees with e > 0 on the samples
+  unsigned agree = 0;
+  for (auto& [a, b] : pts)
+    agree += (evaluate(kept, a.get_d(), b.get_d()) > 0) == (evaluate(e, a.get_d(), b.get_d()) > 0);
+  if (agree * 2 < pts.size()) kept = -kept;
+  return GiNaC::expand(kept);
+}
+
+std::string poly_text(const ex& p, bool latex) {
+  std::ostringstream os;
+  const ex e = GiNaC::expand(p);
+  std::vector<ex> terms;
+  if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
+  else terms.push_back(e);
+  auto degree = [](const ex& t) { return t.degree(alpha()) + t.degree(beta()); };
+  std::stable_sort(terms.begin(), terms.end(), [&](const ex& x, const ex& y) {
+    if (degree(x) != degree(y)) return degree(x) > degree(y);
+    return x.degree(alpha()) > y.degree(alpha());
+  });
+  // start with a positive term when there is one ("1-2*alpha", not "-2*alpha+1")
+  auto sign_of = [](const ex& t) {
+    const ex c = t.subs(GiNaC::lst{alpha() == 1, beta() == 1});
+    return is_a<numeric>(c) && ex_to<numeric>(c) < 0;
+  };
+  if (!terms.empty() && sign_of(terms[0])) {
+    auto it = std::find_if(terms.begin(), terms.end(), [&](const ex& t) { return !sign_of(t); });
+    if (it != terms.end()) std::rotate(terms.begin(), it, it + 1);
+  }
+  bool first = true;
+  for (const ex& t : terms) {
+    // canonical monomial c alpha^i beta^j, printed by hand (GiNaC orders factors by hash)
+    const int i = t.degree(alpha()), j = t.degree(beta());
+    const ex cx = t.coeff(alpha(), i).coeff(beta(), j);
+    numeric c = is_a<numeric>(cx) ? ex_to<numeric>(cx) : numeric(1);
+    const bool negative = c < 0;
+    if (negative) c = -c;
+    os << (first ? (negative ? "-" : "") : (negative ? "-" : "+"));
+    first = false;
+    std::ostringstream body;
+    const bool unit = (i > 0 || j > 0) && c == 1;
+    if (!unit) {
+      if (latex && !c.is_integer()) body << "\\tfrac{" << c.numer() << "}{" << c.denom() << "}";
+      else body << c;
+    }
+    auto factor = [&](const char* text_name, const char* latex_name, int power) {
+      if (power == 0) return;
+      const std::string sep = latex ? " " : "*";
+      if (!body.str().empty()) body << sep;
+      body << (latex ? latex_name : text_name);
+      if (power > 1) body << (latex ? "^{" + std::to_string(power) + "}" : "^" + std::to_string(power));
+    };
+    factor("alpha", "\\alpha", i);
+    factor("beta", "\\beta", j);
+    os << body.str();
+  }
+  return os.str();
+}
+
+}  // namespace
+
+namespace {
+// leading coefficient (highest total degree, then highest alpha power) of a polynomial
+numeric leading_coefficient(const ex& p) {
+  const ex e = GiNaC::expand(p);
+  std::vector<ex> terms;
+  if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
+  else terms.push_back(e);
+  int best_deg = -1, best_a = -1;
+  numeric lc = 1;
+  for (const ex& t : terms) {
+    const int dg = t.degree(alpha()) + t.degree(beta()), da = t.degree(alpha());
+    if (dg > best_deg || (dg == best_deg && da > best_a)) {
+      best_deg = dg; best_a = da;
+      const ex c = t.subs(GiNaC::lst{alpha() == 1, beta() == 1});
+      lc = ex_to<numeric>(c);
+    }
+  }
+  return lc;
+}
+// p divided by the gcd of its integer coefficients, sign made positive at the leading term
+ex primitive(const ex& p, bool& flipped) {
+  ex e = GiNaC::expand(p);
+  const numeric content = e.integer_content();
+  if (!content.is_zero()) e = GiNaC::expand(e / content);
+  flipped = leading_coefficient(e) < 0;
+  return flipped ? GiNaC::expand(-e) : e;
+}
+}  // namespace
+
+std::string inequality::text() const {
+  bool flipped = false;
+  const ex p = primitive(expr, flipped);
+  return poly_text(p, false) + (flipped ? " < 0" : " > 0");
+}
+
+std::string boundary::equation() const {
+  bool flipped = false;
+  const ex p = primitive(poly, flipped);
+  std::string s = poly_text(p, false) + " = 0";
+  for (const GiNaC::symbol& x : {alpha(), beta()}) {
+    const GiNaC::symbol& other = (x == alpha()) ? beta() : alpha();
+    if (p.degree(other) != 0 || p.degree(x) > 2) continue;
+    if (p.degree(x) == 1) {
+      const ex root = GiNaC::normal(-p.coeff(x, 0) / p.coeff(x, 1));
+      std::ostringstream os;
+      os << "  (" << x << " = " << root << ")";
+      s += os.str();
+    } else if (p.degree(x) == 2) {
+      const ex a2 = p.coeff(x, 2), a1 = p.coeff(x, 1), a0 = p.coeff(x, 0);
+      const ex disc = GiNaC::expand(a1 * a1 - 4 * a2 * a0);
+      std::ostringstream os;
+      os << "  (" << x << " = ";
+      bool first = true;
+      for (int sg : {-1, 1}) {
+        // sqrt of an integer discriminant with its square factors pulled out: sqrt(8) -> 2 sqrt(2)
+        ex root_disc = GiNaC::sqrt(disc);
+        if (is_a<numeric>(disc) && ex_to<numeric>(disc).is_pos_integer()) {
+          long m = ex_to<numeric>(disc).to_long(), outside = 1;
+          for (long f = 2; f * f <= m; ++f)
+            while (m % (f * f) == 0) { m /= f * f; outside *= f; }
+          root_disc = outside * GiNaC::sqrt(ex(m));
+        }
+        const ex root = (-a1 + sg * root_disc) / (2 * a2);
+        const double v = ex_to<numeric>(GiNaC::evalf(root)).to_double();
+        if (v > 0 && v < 1.5) {
+          os << (first ? "" : " or ") << GiNaC::normal(root) << " ~ " << v;
+          first = false;
+        }
+      }
+      os << ")";
+      if (!first) s += os.str();
+    }
+  }
+  return s;
+}
+
+std::vector<boundary> derived_boundaries() {
+  std::vector<boundary> out;
+  for (const auto& ph : derived_phases())
+    for (const auto& c : ph.cells)
+      for (const auto& q : c.region) {
+        bool flipped = false;
+        const ex p = primitive(q.expr, flipped);
+        bool dup = false;
+        for (auto& b : out) dup = dup || (b.poly - p).expand().is_zero();
+        if (!dup) out.push_back({p});
+      }
+  return out;
+}
+
+std::string formula_text(const ex& e) {
+  ex nd = GiNaC::numer_denom(GiNaC::normal(e));
+  ex n = GiNaC::expand(nd.op(0)), d = GiNaC::expand(nd.op(1));
+  // make the denominator's leading coefficient positive and clear a common numeric factor
+  if (is_a<numeric>(d)) return poly_text(n / d, false);
+  if (leading_coefficient(is_a<numeric>(n) ? d : n) < 0) { n = GiNaC::expand(-n); d = GiNaC::expand(-d); }
+  const std::string ns = poly_text(n, false), ds = poly_text(d, false);
+  const bool n_single = !is_a<GiNaC::add>(n);
+  return (n_single ? ns : "(" + ns + ")") + "/(" + ds + ")";
+}
+
+std::string formula_latex(const ex& e) {
+  ex nd = GiNaC::numer_denom(GiNaC::normal(e));
+  ex n = GiNaC::expand(nd.op(0)), d = GiNaC::expand(nd.op(1));
+  if (is_a<numeric>(d) && d == 1) return poly_text(n, true);
+  if (leading_coefficient(is_a<numeric>(n) ? d : n) < 0) { n = GiNaC::expand(-n); d = GiNaC::expand(-d); }
+  return "\\frac{" + poly_text(n, true) + "}{" + poly_text(d, true) + "}";
+}
+
+double evaluate(const ex& e, double a, double b) {
+  if (is_a<numeric>(e)) return ex_to<numeric>(e).to_double();
+  if (is_a<GiNaC::symbol>(e)) return e == alpha() ? a : b;
+  if (is_a<GiNaC::add>(e)) { double s = 0; for (std::size_t i = 0; i < e.nops(); ++i) s += evaluate(e.op(i), a, b); return s; }
+  if (is_a<GiNaC::mul>(e)) { double s = 1; for (std::size_t i = 0; i < e.nops(); ++i) s *= evaluate(e.op(i), a, b); return s; }
+  if (is_a<GiNaC::power>(e)) return std::pow(evaluate(e.op(0), a, b), evaluate(e.op(1), a, b));
+  throw std::runtime_error("evaluate: unsupported expression");
+}
+
+const std::vector<reference_point>& reference_points() {
+  static const std::vector<reference_point> pts{
+      {"Ia", rational(1), rational(3, 10)},     {"Ib", rational(2, 5), rational(3, 10)},
+      {"Ic", rational(3, 20), rational(4, 5)},  {"II", rational(6, 5), rational(4, 5)},
+      {"III", rational(7, 10), rational(1)},    {"IVa", rational(27, 100), rational(1)},
+      {"IVb", rational(2, 5), rational(1)}};
+  return pts;
+}
+
+namespace {
+
+bool cell_contains(const cell& c, const rational& a, const rational& b) {
+  for (const auto& q : c.region)
+    if (!(at(q.expr, a, b) > 0)) return false;
+  return true;
+}
+
+std::vector<phase> derive() {
+  std::vector<phase> phases;
+  for (const regime& reg : regimes()) {
+    const auto pts = sample_points(reg.conditions, 400);
+    const std::size_t n = reg.terms.size();
+    std::vector<ex> A(n), B(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      A[i] = GiNaC::normal(-reg.terms[i].r_exp);
+      B[i] = GiNaC::normal(reg.terms[i].r_exp - reg.terms[i].d_exp);
+    }
+    for (std::size_t s = 0; s < n; ++s)
+      for (std::size_t t = s + 1; t < n; ++t) {
+        const ex denom = GiNaC::normal(B[s] - B[t]);
+        if (denom.is_zero()) continue;  // parallel rates never cross
+        cell c;
+        c.regime = reg.name;
+        c.first = reg.terms[s].t;
+        c.second = reg.terms[t].t;
+        c.xi = GiNaC::normal((A[t] - A[s]) / denom);
+        c.eta = GiNaC::normal(A[s] + B[s] * c.xi);
+        std::vector<ex> conds = reg.conditions;
+        conds.push_back(c.xi);
+        conds.push_back(1 - c.xi);
+        conds.push_back(-B[s] * B[t]);  // one rate increasing, the other decreasing
+        for (std::size_t u = 0; u < n; ++u)
+          if (u != s && u != t) conds.push_back(A[u] + B[u] * c.xi - c.eta);
+        bool empty = false;
+        for (const ex& k : conds) {
+          bool never = false;
+          auto simp = simplify_condition(k, pts, never);
+          if (never) { empty = true; break; }
+          if (simp) {
+            bool dup = false;
+            for (auto& q : c.region) dup = dup || (q.expr - *simp).expand().is_zero();
+            if (!dup) c.region.push_back({*simp});
+          }
+        }
+        if (empty) continue;
+        // keep the regime's own conditions explicitly (simplification may have dropped them as redundant)
+        std::vector<inequality> full;
+        for (const ex& k : reg.conditions) full.push_back({GiNaC::expand(k)});
+        for (auto& q : c.region) {
+          bool dup = false;
+          for (auto& f : full) dup = dup || (f.expr - q.expr).expand().is_zero();
+          if (!dup) full.push_back(q);
+        }
+        c.region = full;
+        // the cell must contain at least one sample point
+        bool any = false;
+        for (auto& [a, b] : pts) {
+          bool in = true;
+          for (auto& q : c.region) in = in && evaluate(q.expr, a.get_d(), b.get_d()) > 0;
+          if (in) { any = true; break; }
+        }
+        if (!any) continue;
+        // merge into a phase with the same formulas and the same dominant pair
+        phase* target = nullptr;
+        for (auto& ph : phases)
+          if ((ph.xi - c.xi).normal().is_zero() && (ph.eta - c.eta).normal().is_zero() &&
+              ph.dominant == std::vector<term>{c.first, c.second})
+            target = &ph;
+        if (!target) {
+          phases.push_back({"", {c.first, c.second}, c.xi, c.eta, {}, {}});
+          target = &phases.back();
+        }
+        target->cells.push_back(c);
+      }
+  }
+  unsigned unnamed = 0;
+  for (auto& ph : phases) {
+    for (const auto& rp : reference_points())
+      for (const auto& c : ph.cells)
+        if (cell_contains(c, rp.alpha, rp.beta)) { ph.reference_points.push_back(rp.label); break; }
+    if (ph.reference_points.size() == 1) ph.label = ph.reference_points[0];
+    else if (ph.reference_points.empty()) ph.label = "unnamed-" + std::to_string(++unnamed);
+    else {
+      ph.label.clear();
+      for (auto& l : ph.reference_points) ph.label += (ph.label.empty() ? "" : "+") + l;
+    }
+  }
+  std::stable_sort(phases.begin(), phases.end(), [](const phase& x, const phase& y) { return x.label < y.label; });
+  return phases;
+}
+
+}  // namespace
+
+const std::vector<phase>& derived_phases() {
+  static std::once_flag once;
+  static std::vector<phase> cache;
+  std::call_once(once, [] { cache = derive(); });
+  return cache;
+}
+
+rational parse_rational(const std::string& name, const std::string& text) {
+  const std::string s = text;
+  try {
+    if (s.find('/') != std::string::npos) {
+      rational q(s);
+      q.canonicalize();
+      return q;
+    }
+    // decimal with optional exponent
+    std::size_t epos = s.find_first_of("eE");
+    std::string mant = s.substr(0, epos);
+    long exp10 = epos == std::string::npos ? 0 : std::stol(s.substr(epos + 1));
+    bool neg = !mant.empty() && mant[0] == '-';
+    if (!mant.empty() && (mant[0] == '-' || mant[0] == '+')) mant = mant.substr(1);
+    const std::size_t dot = mant.find('.');
+    std::string digits = mant;
+    if (dot != std::string::npos) {
+      digits = mant.substr(0, dot) + mant.substr(dot + 1);
+      exp10 -= static_cast<long>(mant.size() - dot - 1);
+    }
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) throw std::invalid_argument("");
+    mpz_class num(digits, 10), den(1);
+    mpz_class ten(10);
+    mpz_class p;
+    mpz_pow_ui(p.get_mpz_t(), ten.get_mpz_t(), static_cast<unsigned long>(std::labs(exp10)));
+    if (exp10 >= 0) num *= p; else den = p;
+    rational q(neg ? mpz_class(-num) : num, den);
+    q.canonicalize();
+    return q;
+  } catch (...) {
+    throw invalid_input(fmt::format("{} = '{}' is not a number", name, text));
+  }
+}
+
+classification classify(const rational& a, const rational& b, double near) {
+  if (!(a > 0) || !(b > 0)) throw invalid_input("alpha and beta must be > 0");
+  if (!(2 * a + 2 * b > 1))
+    throw invalid_input(fmt::format("(alpha, beta) = ({}, {}) is in the region with no learning: need 2 alpha + 2 beta > 1",
+                                    a.get_d(), b.get_d()));
+  classification out;
+  for (const auto& ph : derived_phases())
+    for (const auto& c : ph.cells)
+      if (!out.ph && cell_contains(c, a, b)) {
+        out.ph = &ph;
+        out.in_cell = &c;
+      }
+  if (!out.ph) {
+    // on a boundary: take the neighbouring phase just off it (formulas agree on eta there)
+    for (const rational& da : {rational(1, 1000000), rational(-1, 1000000)})
+      for (const rational& db : {rational(1, 1000000), rational(-1, 1000000)})
+        for (const auto& ph : derived_phases())
+          for (const auto& c : ph.cells)
+            if (!out.ph && cell_contains(c, a + da, b + db)) { out.ph = &ph; out.in_cell = &c; }
+    if (!out.ph) throw std::runtime_error("classify: no phase contains the point");
+    out.near_boundaries.push_back("on a boundary: xi may differ on the other side");
+  }
+  out.xi = to_rational(at(out.ph->xi, a, b));
+  out.eta = to_rational(at(out.ph->eta, a, b));
+  for (const auto& ph : derived_phases())
+    for (const auto& c : ph.cells)
+      for (const auto& q : c.region) {
+        const double v = evaluate(q.expr, a.get_d(), b.get_d());
+        // distance to the curve q = 0 ~ |q| / |grad q|
+        const double h = 1e-6;
+        const double gx = (evaluate(q.expr, a.get_d() + h, b.get_d()) - v) / h;
+        const double gy = (evaluate(q.expr, a.get_d(), b.get_d() + h) - v) / h;
+        const double dist = std::abs(v) / std::max(1e-12, std::hypot(gx, gy));
+        if (dist < near) {
+          bool flipped = false;
+          std::string eq = poly_text(primitive(q.expr, flipped), false) + " = 0";
+          if (std::find(out.near_boundaries.begin(), out.near_boundaries.end(), eq) == out.near_boundaries.end())
+            out.near_boundaries.push_back(eq);
+        }
+      }
+  return out;
+}
+
+}  // namespace scalelaw::phases
