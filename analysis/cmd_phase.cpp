@@ -9,6 +9,8 @@
 
 #include "common.hpp"
 #include "output/files.hpp"
+#include "output/gnuplot.hpp"
+#include "output/phase_diagram.hpp"
 #include "output/phase_table.hpp"
 #include "phases/derive.hpp"
 
@@ -33,15 +35,6 @@ struct diagram_args {
 
 std::string rat_text(const rational& q) { return to_string(q); }
 
-void run_gnuplot(const std::string& dir, const std::string& script) {
-  const std::string cmd = "cd '" + dir + "' && gnuplot '" + script + "' 2>>gnuplot.log";
-  if (std::system(cmd.c_str()) != 0) {
-    std::ifstream log(dir + "/gnuplot.log");
-    std::stringstream ss;
-    ss << log.rdbuf();
-    throw std::runtime_error("gnuplot failed: " + ss.str());
-  }
-}
 }  // namespace
 
 void register_phase(CLI::App& app, runner& run) {
@@ -110,123 +103,9 @@ void register_phase(CLI::App& app, runner& run) {
           const rational al = parse_rational("mark alpha", m.substr(0, comma)), be = parse_rational("mark beta", m.substr(comma + 1));
           marks.emplace_back(al.get_d(), be.get_d());
         }
-        const auto& phs = derived_phases();
-        const int n = static_cast<int>(a->resolution);
-        const double lo = 0.005, hi = 1.5;
-        char dir_template[] = "/tmp/scalelaw_diagram_XXXXXX";
-        if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp failed");
-        const std::string dir = dir_template;
-        {
-          std::ofstream grid(dir + "/grid.dat");
-          for (int i = 0; i < n; ++i) {
-            for (int j = 0; j < n; ++j) {
-              const double al = lo + (hi - lo) * i / (n - 1), be = lo + (hi - lo) * j / (n - 1);
-              int idx = -1;
-              for (std::size_t p = 0; p < phs.size() && idx < 0; ++p)
-                for (const auto& c : phs[p].cells) {
-                  bool in = true;
-                  for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
-                  if (in) { idx = static_cast<int>(p); break; }
-                }
-              if (idx < 0 && 2 * al + 2 * be > 1) {  // exactly on a boundary line: take the neighbour
-                for (std::size_t p = 0; p < phs.size() && idx < 0; ++p)
-                  for (const auto& c : phs[p].cells) {
-                    bool in = true;
-                    for (const auto& q : c.region) in = in && evaluate(q.expr, al + 1e-7, be + 1e-7) > 0;
-                    if (in) { idx = static_cast<int>(p); break; }
-                  }
-              }
-              grid << al << ' ' << be << ' ' << (idx < 0 ? NAN : idx) << '\n';
-            }
-            grid << '\n';
-          }
-        }
-        std::ofstream gp(dir + "/plot.gp");
         const bool png = a->out.size() > 4 && a->out.substr(a->out.size() - 4) == ".png";
-        gp << (png ? "set terminal pngcairo size 900,800 font 'Helvetica,12'\n" : "set terminal svg size 900,800 font 'Helvetica,13' background '#ffffff'\n")
-           << "set output '" << dir << "/out.svg'\n"
-           << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\nset xlabel 'alpha (data complexity)'\n"
-           << "set ylabel 'beta (target complexity)'\nset title 'Compute-optimal phases (derived by scalelaw)'\n"
-           << "unset colorbox\nset palette defined (0 '#fbb4ae', 1 '#b3cde3', 2 '#ccebc5', 3 '#decbe4', 4 '#fed9a6', 5 '#ffffcc', 6 '#e5d8bd', 7 '#fddaec', 8 '#f2f2f2')\n"
-           << "set cbrange [0:8]\nset key off\n";
-        for (std::size_t p = 0; p < phs.size(); ++p)
-          for (const auto& rp : reference_points())
-            if (rp.label == phs[p].label)
-              gp << "set label '" << phs[p].label << "' at " << rp.alpha.get_d() << "," << rp.beta.get_d()
-                 << " center font 'Helvetica-Bold,15' front\n";
-        // boundaries: the zero sets of the derived boundary polynomials, as their equations
-        int k = 0;
-        std::string lines;
-        for (const auto& b : derived_boundaries()) {
-          std::ostringstream f;
-          f << GiNaC::dflt << b.poly;
-          std::string g = f.str();
-          for (std::size_t pos; (pos = g.find('^')) != std::string::npos;) g.replace(pos, 1, "**");
-          ++k;
-          // label each boundary with its equation at the bottom-right, in the key area
-          std::string eq = b.equation();
-          for (std::size_t pos; (pos = eq.find(" ~ ")) != std::string::npos;) eq.replace(pos, 3, " \u2248 ");
-          gp << "set label " << (100 + k) << " \"" << eq << "\" at graph 0.33, graph " << 0.98 - 0.035 * k
-             << " left font 'Helvetica,10' front\n";
-          lines += "b" + std::to_string(k) + "(x,y) = " + g + "\n";
-        }
-        for (std::size_t pos; (pos = lines.find("alpha")) != std::string::npos;) lines.replace(pos, 5, "x");
-        for (std::size_t pos; (pos = lines.find("beta")) != std::string::npos;) lines.replace(pos, 4, "y");
-        gp << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
-           << "set label 99 'no learning' at 0.1,0.12 font 'Helvetica,10' front\n";
-        gp.close();
-        // pass 1: the zero sets of the boundary polynomials as a table of points
-        {
-          std::ofstream cg(dir + "/contour.gp");
-          cg << lines << "set contour base\nset cntrparam levels discrete 0\nset view map\nunset surface\n"
-             << "set isosamples 400,400\nset table '" << dir << "/contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
-          for (int i = 1; i <= k; ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
-          cg << "\nunset table\n";
-        }
-        run_gnuplot(dir, "contour.gp");
-        // keep only the contour points where the phase really changes (a boundary polynomial's zero
-        // set runs on through other phases, where it is no boundary)
-        auto phase_at = [&](double al, double be) {
-          for (std::size_t p = 0; p < phs.size(); ++p)
-            for (const auto& c : phs[p].cells) {
-              bool in = true;
-              for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
-              if (in) return static_cast<int>(p);
-            }
-          return -1;
-        };
-        {
-          std::ifstream in(dir + "/contours.dat");
-          std::ofstream out(dir + "/boundaries.dat");
-          std::string line;
-          bool gap = true;
-          const double eps = 0.004;
-          while (std::getline(in, line)) {
-            double x, y;
-            std::istringstream is(line);
-            if (line.empty() || line[0] == '#' || !(is >> x >> y)) { if (!gap) out << "\n"; gap = true; continue; }
-            const int p0 = phase_at(x + eps, y + eps);
-            bool change = false;
-            for (double dx : {-eps, eps})
-              for (double dy : {-eps, eps}) change = change || phase_at(x + dx, y + dy) != p0;
-            if (change) { out << x << ' ' << y << "\n"; gap = false; }
-            else if (!gap) { out << "\n"; gap = true; }
-          }
-        }
-        gp.open(dir + "/plot.gp", std::ios::app);
-        gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
-           << "/boundaries.dat' using 1:2 with lines lc rgb '#333333' lw 1.5";
-        for (std::size_t i = 0; i < marks.size(); ++i)
-          gp << ", '-' using 1:2 with points pt 7 ps 1.5 lc rgb '#d62728'";
-        gp << "\n";
-        for (const auto& m : marks) gp << m.first << ' ' << m.second << "\ne\n";
-        gp.close();
-        run_gnuplot(dir, "plot.gp");
-        std::ifstream svg(dir + "/out.svg");
-        std::stringstream content;
-        content << svg.rdbuf();
-        write_file_atomically(a->out, [&](std::ostream& os) { os << content.str(); });
-        std::filesystem::remove_all(dir);
+        const std::string content = render_phase_diagram(marks, static_cast<int>(a->resolution), png);
+        write_file_atomically(a->out, [&](std::ostream& os) { os << content; });
         return 0;
       };
     });

@@ -139,9 +139,21 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   BOOST_TEST(slurp(svg).find("<svg") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(report_quick) {
+  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test" / "report";
+  fs::remove_all(dir);
+  const auto r = run("report --quick --out " + dir.string());
+  BOOST_TEST(r.status == 0, r.err);
+  const std::string md = slurp(dir / "report.md"), html = slurp(dir / "report.html");
+  BOOST_TEST(md.find("## Phases") != std::string::npos);
+  BOOST_TEST(html.find("<svg") != std::string::npos);  // figures inlined: self-contained
+  for (const char* ph : {"Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"})
+    BOOST_TEST(md.find(std::string("### Phase ") + ph + " ") != std::string::npos, ph);
+}
+
 BOOST_AUTO_TEST_CASE(help_everywhere) {
   for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "phase --help", "table --help",
-                          "diagram --help"}) {
+                          "diagram --help", "report --help"}) {
     const auto r = run(cmd);
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);
