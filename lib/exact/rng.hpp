@@ -1,12 +1,42 @@
 // Reproducible random numbers, specified here (not std::normal_distribution, whose output differs
 // between standard libraries): xoshiro256** seeded through splitmix64 from (seed, stream), and
-// normals by Marsaglia's polar method. Every stream depends only on (seed, stream index).
+// normals by the Marsaglia–Tsang ziggurat (128 layers; the layer index and the 32-bit value come
+// from disjoint bits of one 64-bit draw). Every stream depends only on (seed, stream index).
 #pragma once
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 
 namespace scalelaw {
+
+/// Ziggurat tables (Marsaglia & Tsang 2000, J. Stat. Softw. 5(8)), built once.
+struct ziggurat_tables {
+  std::uint32_t kn[128];
+  double wn[128], fn[128];
+  static constexpr double r = 3.442619855899;
+  ziggurat_tables() {
+    const double m1 = 2147483648.0, vn = 9.91256303526217e-3;
+    double dn = r, tn = dn;
+    const double q = vn / std::exp(-0.5 * dn * dn);
+    kn[0] = static_cast<std::uint32_t>((dn / q) * m1);
+    kn[1] = 0;
+    wn[0] = q / m1;
+    wn[127] = dn / m1;
+    fn[0] = 1.0;
+    fn[127] = std::exp(-0.5 * dn * dn);
+    for (int i = 126; i >= 1; --i) {
+      dn = std::sqrt(-2.0 * std::log(vn / dn + std::exp(-0.5 * dn * dn)));
+      kn[i + 1] = static_cast<std::uint32_t>((dn / tn) * m1);
+      tn = dn;
+      fn[i] = std::exp(-0.5 * dn * dn);
+      wn[i] = dn / m1;
+    }
+  }
+  static const ziggurat_tables& get() {
+    static const ziggurat_tables t;
+    return t;
+  }
+};
 
 class rng {
  public:
@@ -26,15 +56,26 @@ class rng {
   double symmetric() { return static_cast<double>(next() >> 11) * 0x1.0p-52 - 1.0 + 0x1.0p-53; }
   /// Uniform on (0, 1).
   double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
-  /// Standard normal (polar method; pairs, the second cached).
+  /// Standard normal (ziggurat: one 64-bit draw and a comparison ~99% of the time).
   double normal() {
-    if (has_spare_) { has_spare_ = false; return spare_; }
-    double u, v, s;
-    do { u = symmetric(); v = symmetric(); s = u * u + v * v; } while (s >= 1.0 || s == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(s) / s);
-    spare_ = v * f;
-    has_spare_ = true;
-    return u * f;
+    const ziggurat_tables& z = ziggurat_tables::get();
+    for (;;) {
+      const std::uint64_t bits = next();
+      const auto hz = static_cast<std::int32_t>(bits >> 32);
+      const unsigned iz = static_cast<unsigned>(bits & 127u);
+      const std::uint32_t mag = hz < 0 ? static_cast<std::uint32_t>(-static_cast<std::int64_t>(hz)) : static_cast<std::uint32_t>(hz);
+      const double x = hz * z.wn[iz];
+      if (mag < z.kn[iz]) return x;
+      if (iz == 0) {  // the tail beyond r
+        double xt, y;
+        do {
+          xt = -std::log(uniform()) / ziggurat_tables::r;
+          y = -std::log(uniform());
+        } while (y + y < xt * xt);
+        return hz > 0 ? ziggurat_tables::r + xt : -ziggurat_tables::r - xt;
+      }
+      if (z.fn[iz] + uniform() * (z.fn[iz - 1] - z.fn[iz]) < std::exp(-0.5 * x * x)) return x;
+    }
   }
   void fill_normal(double* out, std::size_t n) { for (std::size_t i = 0; i < n; ++i) out[i] = normal(); }
 
@@ -47,8 +88,6 @@ class rng {
     return z ^ (z >> 31);
   }
   std::uint64_t s_[4];
-  double spare_ = 0;
-  bool has_spare_ = false;
 };
 
 }  // namespace scalelaw
