@@ -1,0 +1,178 @@
+#include "frontier/frontier.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "exact/instance.hpp"
+#include "model/validate.hpp"
+#include "volterra/block_leap.hpp"
+
+namespace scalelaw {
+
+log_minimum minimise_log(const std::vector<double>& x, const std::vector<double>& y) {
+  // discrete minimum, then a least-squares parabola in log d through the points within +-w of it
+  // (w = 0.6 in natural log, ~0.9 octave): one noisy grid point cannot move the minimiser far
+  const std::size_t n = y.size();
+  const std::size_t k = static_cast<std::size_t>(std::min_element(y.begin(), y.end()) - y.begin());
+  if (k == 0 || k + 1 == n) return {x[k], y[k], false};
+  const double w = 0.6;
+  double S0 = 0, S1 = 0, S2 = 0, S3 = 0, S4 = 0, T0 = 0, T1 = 0, T2 = 0;
+  unsigned used = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double u = x[i] - x[k];
+    if (std::abs(u) > w) continue;
+    ++used;
+    S0 += 1; S1 += u; S2 += u * u; S3 += u * u * u; S4 += u * u * u * u;
+    T0 += y[i]; T1 += u * y[i]; T2 += u * u * y[i];
+  }
+  if (used < 3) return {x[k], y[k], true};
+  // normal equations for y = c0 + c1 u + c2 u^2 (Cramer)
+  const double M[3][3] = {{S0, S1, S2}, {S1, S2, S3}, {S2, S3, S4}};
+  auto det3 = [](const double A[3][3]) {
+    return A[0][0] * (A[1][1] * A[2][2] - A[1][2] * A[2][1]) - A[0][1] * (A[1][0] * A[2][2] - A[1][2] * A[2][0]) +
+           A[0][2] * (A[1][0] * A[2][1] - A[1][1] * A[2][0]);
+  };
+  const double D = det3(M);
+  double c[3];
+  const double rhs[3] = {T0, T1, T2};
+  for (int col = 0; col < 3; ++col) {
+    double A[3][3];
+    for (int r = 0; r < 3; ++r)
+      for (int q = 0; q < 3; ++q) A[r][q] = q == col ? rhs[r] : M[r][q];
+    c[col] = det3(A) / D;
+  }
+  if (!(c[2] > 0)) return {x[k], y[k], true};
+  const double um = std::clamp(-c[1] / (2 * c[2]), -w, w);
+  return {x[k] + um, c[0] + c[1] * um + c[2] * um * um, true};
+}
+
+double ls_slope(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = static_cast<double>(x.size());
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) { sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; sxy += x[i] * y[i]; }
+  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+}
+
+namespace {
+
+struct fit { double xi, eta; std::vector<frontier_point> pts; };
+
+fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
+                 const std::vector<std::vector<double>>& P /* [k][i] */) {
+  std::vector<double> ld(d_grid.size());
+  for (std::size_t i = 0; i < d_grid.size(); ++i) ld[i] = std::log(d_grid[i]);
+  fit out;
+  std::vector<double> lf, lds, lps;
+  for (std::size_t k = 0; k < flops.size(); ++k) {
+    std::vector<double> lp(d_grid.size());
+    for (std::size_t i = 0; i < d_grid.size(); ++i) lp[i] = std::log(P[k][i]);
+    const auto m = minimise_log(ld, lp);
+    out.pts.push_back({flops[k], std::exp(m.log_d), std::exp(m.log_p), NAN, NAN, m.interior});
+    if (m.interior) { lf.push_back(std::log(flops[k])); lds.push_back(m.log_d); lps.push_back(m.log_p); }
+  }
+  for (std::size_t k = 1; k + 1 < out.pts.size(); ++k) {
+    auto& p = out.pts[k];
+    const auto& a = out.pts[k - 1];
+    const auto& b = out.pts[k + 1];
+    if (a.interior && p.interior && b.interior) {
+      p.local_xi = std::log(b.d_star / a.d_star) / std::log(b.flops / a.flops);
+      p.local_eta = -std::log(b.loss / a.loss) / std::log(b.flops / a.flops);
+    }
+  }
+  if (lf.size() >= 2) {
+    out.xi = ls_slope(lf, lds);
+    out.eta = -ls_slope(lf, lps);
+  } else {
+    out.xi = out.eta = NAN;
+  }
+  return out;
+}
+
+double percentile(std::vector<double> v, double p) {
+  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  const double h = (v.size() - 1) * p;
+  const auto lo = static_cast<std::size_t>(h);
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - lo) * (v[hi] - v[lo]);
+}
+
+}  // namespace
+
+frontier_result compute_frontier(const frontier_options& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  require_positive("flops-min", o.flops_min);
+  require_positive("flops-max", o.flops_max);
+  if (!(o.flops_max > o.flops_min)) throw invalid_input("flops-max must exceed flops-min");
+  if (!(o.d_max > o.d_min) || o.d_min < 2) throw invalid_input("need 2 <= d-min < d-max");
+  if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
+  frontier_result res;
+  for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
+    res.d_grid.push_back(std::round(d));
+  res.d_grid.erase(std::unique(res.d_grid.begin(), res.d_grid.end()), res.d_grid.end());
+  for (unsigned k = 0; k < o.flops_points; ++k)
+    res.flops.push_back(o.flops_min * std::pow(o.flops_max / o.flops_min, double(k) / (o.flops_points - 1)));
+  const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
+  // per[seed][k][i] = P(d_i, f_k / d_i)
+  std::vector<std::vector<std::vector<double>>> per(o.seeds, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
+  for (std::size_t i = 0; i < nd; ++i) {
+    if (o.progress) o.progress(fmt::format("frontier: d = {} ({}/{})", res.d_grid[i], i + 1, nd));
+    plrf_options po;
+    po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid[i]; po.rho = o.rho;
+    po.gamma_mult = o.gamma_mult; po.batch = o.batch;
+    const plrf m = plrf::from(po, true);
+    // the steps needed: r = f / d, rounded; the grid must be sorted and unique
+    std::vector<std::uint64_t> grid;
+    for (double f : res.flops) grid.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))));
+    std::vector<std::uint64_t> sorted = grid;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    for (unsigned s = 0; s < o.seeds; ++s) {
+      // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
+      // (row j comes from stream (seed, j)): the d-to-d comparison is not swamped by seed noise
+      const auto inst = instantiate<double>(m, o.seed + s);
+      const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), sorted);
+      for (std::size_t k = 0; k < nf; ++k) {
+        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
+        per[s][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
+      }
+    }
+  }
+  auto mean_over = [&](const std::vector<unsigned>& which) {
+    std::vector<std::vector<double>> P(nf, std::vector<double>(nd, 0.0));
+    for (unsigned s : which)
+      for (std::size_t k = 0; k < nf; ++k)
+        for (std::size_t i = 0; i < nd; ++i) P[k][i] += per[s][k][i] / which.size();
+    return P;
+  };
+  std::vector<unsigned> all(o.seeds);
+  for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
+  res.isoflop = mean_over(all);
+  const fit f = fit_frontier(res.d_grid, res.flops, res.isoflop);
+  res.points = f.pts;
+  res.xi = f.xi;
+  res.eta = f.eta;
+  if (o.seeds > 1 && o.bootstrap > 0) {
+    std::mt19937_64 gen(o.seed ^ 0xB007);
+    std::uniform_int_distribution<unsigned> U(0, o.seeds - 1);
+    std::vector<double> xs, es;
+    for (unsigned b = 0; b < o.bootstrap; ++b) {
+      std::vector<unsigned> pick(o.seeds);
+      for (auto& p : pick) p = U(gen);
+      const fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick));
+      xs.push_back(g.xi);
+      es.push_back(g.eta);
+    }
+    res.xi_ci[0] = percentile(xs, 0.025); res.xi_ci[1] = percentile(xs, 0.975);
+    res.eta_ci[0] = percentile(es, 0.025); res.eta_ci[1] = percentile(es, 0.975);
+  }
+  res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return res;
+}
+
+}  // namespace scalelaw
