@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "checks.hpp"
 #include "output/report.hpp"
 
 namespace scalelaw::cli {
@@ -18,6 +19,15 @@ void register_report(CLI::App& app, runner& run) {
       o->progress = [&clock](const std::string& s) {
         std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
       };
+      const bool quick = o->quick;
+      o->extra_sections.push_back([quick, &clock] {
+        const auto out = checks::run_checks(quick, "", [&](const std::string& s) {
+          std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
+        });
+        const std::string md = checks::checks_markdown(out);
+        return std::make_pair("## Proofs-check" + std::string(quick ? " (quick set)" : "") + "\n\n" + md + "\n",
+                              "<h2>Proofs-check</h2>\n" + md_table_to_html(md));
+      });
       write_report(*o);
       std::cerr << "report: wrote " << o->dir << "/report.md and " << o->dir << "/report.html\n";
       return 0;

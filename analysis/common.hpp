@@ -48,5 +48,7 @@ void register_curve(CLI::App& app, runner& run);
 void register_sgd(CLI::App& app, runner& run);
 void register_phase(CLI::App& app, runner& run);
 void register_report(CLI::App& app, runner& run);
+void register_check(CLI::App& app, runner& run);
+void register_frontier(CLI::App& app, runner& run);
 
 }  // namespace scalelaw::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   cli::register_sgd(app, run);
   cli::register_phase(app, run);
   cli::register_report(app, run);
+  cli::register_check(app, run);
+  cli::register_frontier(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

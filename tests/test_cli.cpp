@@ -151,9 +151,26 @@ BOOST_AUTO_TEST_CASE(report_quick) {
     BOOST_TEST(md.find(std::string("### Phase ") + ph + " ") != std::string::npos, ph);
 }
 
+// The quick proofs-check suite is the CI set: every statement in it must hold (exit 0), and the
+// report files carry the contract's keys.
+BOOST_AUTO_TEST_CASE(check_quick_passes) {
+  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const auto r = run("check --quick --out " + dir.string());
+  BOOST_TEST(r.status == 0, r.out);
+  const auto j = nlohmann::json::parse(slurp(dir / "checks.json"));
+  BOOST_TEST(j["checks"].size() >= 10u);
+  for (const auto& c : j["checks"]) {
+    for (const char* key : {"name", "statement", "passed", "measured", "expected", "tolerance"}) BOOST_TEST(c.contains(key), key);
+    BOOST_TEST(c["passed"].get<bool>(), c["name"].get<std::string>() << ": " << c["measured"].get<std::string>());
+  }
+  expect_error("check --only no_such_check", "no_such_check");
+  expect_error("frontier --alpha 1 --beta 0.3 --method deq", "deq");
+  expect_error("frontier --alpha 0.1 --beta 0.1", "no learning");
+}
+
 BOOST_AUTO_TEST_CASE(help_everywhere) {
   for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "phase --help", "table --help",
-                          "diagram --help", "report --help"}) {
+                          "diagram --help", "report --help", "check --help", "frontier --help"}) {
     const auto r = run(cmd);
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);

@@ -9,6 +9,7 @@
 
 #include "asymptotics/leading.hpp"
 #include "exact/instance.hpp"
+#include "frontier/frontier.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
@@ -40,6 +41,8 @@ std::string html_escape(const std::string& s) {
   return o;
 }
 
+}  // namespace
+
 // Markdown table (header | --- | rows) to HTML.
 std::string md_table_to_html(const std::string& md) {
   std::istringstream is(md);
@@ -65,6 +68,8 @@ std::string md_table_to_html(const std::string& md) {
   }
   return out + "</table>\n";
 }
+
+namespace {
 
 struct phase_point { std::string label; double alpha, beta; };
 
@@ -158,6 +163,55 @@ section spectral_sums_section() {
   return {md.str(), md_table_to_html(md.str())};
 }
 
+section frontier_section(const report_options& o, const std::string& fig_dir) {
+  std::ostringstream md;
+  md << "Exact finite-d curves (v = 4d, gamma_mult 0.5), d on a grid of 4 points per octave, common random numbers "
+        "across d; d*(f) from a least-squares parabola in log d around the grid minimum; xi, eta = log-log slopes over the "
+        "interior points, 95% bootstrap intervals over seeds of W. Finite-size effects are not corrected yet.\n\n"
+        "| phase | (alpha, beta) | xi measured [95% CI] | xi derived | eta measured [95% CI] | eta derived | d range | flops |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+  std::string svg;
+  for (const auto& rp : phases::reference_points()) {
+    const std::string label = rp.label;
+    if (o.quick && label != "Ia" && label != "III") continue;
+    if (o.progress) o.progress("frontier, phase " + label);
+    frontier_options fo;
+    fo.alpha = rp.alpha.get_d();
+    fo.beta = rp.beta.get_d();
+    fo.flops_min = 1e4;
+    fo.flops_max = o.quick ? 1e9 : 1e10;
+    fo.d_max = o.quick ? 256 : 1024;
+    fo.seeds = o.quick ? 2 : 4;
+    const auto fr = compute_frontier(fo);
+    const auto c = phases::classify(rp.alpha, rp.beta);
+    md << fmt::format("| {} | ({}, {}) | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | 8..{} | 1e4..{:.0e} |\n", label,
+                      fo.alpha, fo.beta, fr.xi, fr.xi_ci[0], fr.xi_ci[1], c.xi.get_d(), fr.eta, fr.eta_ci[0], fr.eta_ci[1],
+                      c.eta.get_d(), fo.d_max, fo.flops_max);
+    if (label == "Ia") {  // the IsoFLOP picture (Chinchilla's approach 2) with the frontier
+      {
+        std::ofstream iso(fig_dir + "/isoflop_Ia.dat");
+        for (std::size_t k = 0; k < fr.flops.size(); ++k) {
+          for (std::size_t i = 0; i < fr.d_grid.size(); ++i) iso << fr.d_grid[i] << ' ' << fr.isoflop[k][i] << '\n';
+          iso << "\n\n";
+        }
+        std::ofstream fp(fig_dir + "/frontier_Ia.dat");
+        for (const auto& p : fr.points)
+          if (p.interior) fp << p.d_star << ' ' << p.loss << '\n';
+      }
+      std::ofstream gp(fig_dir + "/isoflop_Ia.gp");
+      gp << "set terminal svg size 720,480 font 'Helvetica,12' background '#ffffff'\nset output 'isoflop_Ia.svg'\n"
+         << "set logscale xy\nset format y '10^{%L}'\nset xlabel 'd (parameters)'\nset ylabel 'expected loss at r = f/d'\n"
+         << "set title 'IsoFLOP curves, phase Ia (alpha = 1, beta = 0.3); frontier in red'\nset key off\n"
+         << "plot for [k=0:" << fr.flops.size() - 1 << "] 'isoflop_Ia.dat' index k w l lc rgb '#7f7f7f', "
+         << "'frontier_Ia.dat' w lp pt 7 lc rgb '#d62728' lw 2\n";
+      gp.close();
+      run_gnuplot(fig_dir, "isoflop_Ia.gp");
+      svg = read_text(fig_dir + "/isoflop_Ia.svg");
+    }
+  }
+  return {"![isoflop](figures/isoflop_Ia.svg)\n\n" + md.str(), svg + md_table_to_html(md.str())};
+}
+
 }  // namespace
 
 void write_report(const report_options& o) {
@@ -188,6 +242,14 @@ void write_report(const report_options& o) {
   for (const auto& rp : phases::reference_points()) {
     say("loss curves, phase " + std::string(rp.label));
     secs.push_back(loss_curves({rp.label, rp.alpha.get_d(), rp.beta.get_d()}, o, fig_dir));
+  }
+  {
+    auto f = frontier_section(o, fig_dir);
+    secs.push_back({"## Compute-optimal frontier\n\n" + f.md + "\n", "<h2>Compute-optimal frontier</h2>\n" + f.html});
+  }
+  for (const auto& extra : o.extra_sections) {
+    auto [md, html] = extra();
+    secs.push_back({md, html});
   }
   const double secs_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string intro = fmt::format(

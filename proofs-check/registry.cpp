@@ -1,3 +1,0 @@
-namespace scalelaw::checks {
-int placeholder() { return 0; }
-}
