@@ -50,5 +50,6 @@ void register_phase(CLI::App& app, runner& run);
 void register_report(CLI::App& app, runner& run);
 void register_check(CLI::App& app, runner& run);
 void register_frontier(CLI::App& app, runner& run);
+void register_jvr(CLI::App& app, runner& run);
 
 }  // namespace scalelaw::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   cli::register_report(app, run);
   cli::register_check(app, run);
   cli::register_frontier(app, run);
+  cli::register_jvr(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

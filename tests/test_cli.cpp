@@ -168,9 +168,23 @@ BOOST_AUTO_TEST_CASE(check_quick_passes) {
   expect_error("frontier --alpha 0.1 --beta 0.1", "no learning");
 }
 
+BOOST_AUTO_TEST_CASE(jvr_allocate_contract) {
+  const auto r = run("jvr allocate --bound \"1/p + 1/T\" --d 10 --points 3 --json");
+  BOOST_TEST(r.status == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"C", "p_star", "T_star", "error", "p_exponent", "T_exponent"}) BOOST_TEST(j.contains(key), key);
+  BOOST_TEST(j["p_star"][0].is_string());  // more digits than a double: decimal strings
+  BOOST_TEST(j["p_star"][0].get<std::string>().substr(0, 8) == "1.000000");  // sqrt(1e4) = 100
+  expect_error("jvr allocate --bound \"p\" --d 3", "no interior minimum");
+  expect_error("jvr allocate --bound \"1/p + q\" --d 3", "cannot be parsed");
+  expect_error("jvr allocate --bound \"1/p + 1/T\" --d nan", "d =");
+  expect_error("jvr allocate --bound \"1/p + 1/T\" --d 3 --digits 2", "digits");
+}
+
 BOOST_AUTO_TEST_CASE(help_everywhere) {
   for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "phase --help", "table --help",
-                          "diagram --help", "report --help", "check --help", "frontier --help"}) {
+                          "diagram --help", "report --help", "check --help", "frontier --help",
+                          "jvr allocate --help"}) {
     const auto r = run(cmd);
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);

@@ -74,32 +74,29 @@ class taylor {
   }
   friend taylor log(const taylor& x) {
     using std::log;
-    const std::size_t n = x.a_.size();
-    taylor z(n - 1, log(x.a_[0]));
-    for (std::size_t k = 1; k < n; ++k) {
-      T s(0);
-      for (std::size_t j = 1; j < k; ++j) s += T(j) * z.a_[j] * x.a_[k - j];
-      z.a_[k] = (x.a_[k] - s / T(k)) / x.a_[0];
-    }
+    taylor z(x.order(), log(x.a_[0]));
+    z.log_tail(x, x.a_[0]);
     return z;
   }
   /// log(1 + x), accurate when x[0] is small (log q(x) with q ~ 1 - 2 gamma B x needs it).
   friend taylor log1p(const taylor& x) {
     using std::log1p;
-    const std::size_t n = x.a_.size();
-    taylor z(n - 1, log1p(x.a_[0]));
-    const T base = 1 + x.a_[0];
-    for (std::size_t k = 1; k < n; ++k) {
-      T s(0);
-      for (std::size_t j = 1; j < k; ++j) s += T(j) * z.a_[j] * x.a_[k - j];
-      z.a_[k] = (x.a_[k] - s / T(k)) / base;
-    }
+    taylor z(x.order(), log1p(x.a_[0]));
+    z.log_tail(x, 1 + x.a_[0]);
     return z;
   }
   /// x^p for real p, x[0] > 0.
   friend taylor pow(const taylor& x, const T& p) { return exp(log(x) * p); }
 
  private:
+  /// Coefficients k >= 1 of log(base + (x - x[0])):  z_k = (x_k - (1/k) sum_{j<k} j z_j x_{k-j}) / base.
+  void log_tail(const taylor& x, const T& base) {
+    for (std::size_t k = 1; k < a_.size(); ++k) {
+      T s(0);
+      for (std::size_t j = 1; j < k; ++j) s += T(j) * a_[j] * x.a_[k - j];
+      a_[k] = (x.a_[k] - s / T(k)) / base;
+    }
+  }
   std::vector<T> a_;
 };
 
