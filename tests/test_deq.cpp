@@ -1,0 +1,70 @@
+// Deterministic equivalent of the resolvent (SPEC §3, lib/deq/resolvent): against exact finite-d
+// spectra, the mass of the density, and the Kolmogorov distance to exact eigenvalues vs d.
+#define BOOST_TEST_MODULE deq
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "deq/resolvent.hpp"
+#include "exact/instance.hpp"
+
+using namespace scalelaw;
+
+namespace {
+plrf model(double d) {
+  plrf_options o;
+  o.alpha = 1.0; o.beta = 0.5; o.d = d;
+  return plrf::from(o, true);
+}
+}  // namespace
+
+// s(z) = -m(z)/z vs tr(Khat - z)^{-1}/d averaged over 8 seeds at d = 400, v = 1600. Observed:
+// 7e-6 at z = -0.01, 1.4e-4 at z = 0.001 + 0.001i (SPEC §3 reports ~1e-4); bars 1e-4 and 1e-3.
+BOOST_AUTO_TEST_CASE(stieltjes_vs_exact) {
+  const plrf m = model(400);
+  const deq_model M{1.0, 400, 1600};
+  std::vector<std::vector<double>> spectra;
+  for (int s = 0; s < 8; ++s) {
+    const auto inst = instantiate<double>(m, s + 1);
+    spectra.emplace_back(inst.lambda.data(), inst.lambda.data() + inst.lambda.size());
+  }
+  for (auto [z, tol] : {std::pair{cplx(-0.01, 0), 1e-4}, std::pair{cplx(0.001, 0.001), 1e-3}}) {
+    const cplx de = -deq_m(M, z) / z;
+    cplx ex = 0;
+    for (const auto& sp : spectra)
+      for (double l : sp) ex += 1.0 / (l - z) / (400.0 * spectra.size());
+    BOOST_TEST(std::abs(de / ex - 1.0) < tol, "z=" << z << " deq=" << de << " exact=" << ex);
+    BOOST_TEST(std::imag(de) >= 0);  // Stieltjes branch
+  }
+}
+
+BOOST_AUTO_TEST_CASE(density_mass_and_kolmogorov_distance) {
+  std::vector<double> xs;
+  for (int i = 0; i <= 2400; ++i) xs.push_back(std::pow(10.0, -10 + 11.0 * i / 2400));
+  std::vector<double> ks;
+  for (double d : {125.0, 250.0, 500.0}) {
+    const deq_model M{1.0, d, 4 * d};
+    const auto rho = deq_density_grid(M, xs, 1e-3);
+    std::vector<double> cdf(xs.size(), 0.0);
+    for (std::size_t i = 1; i < xs.size(); ++i)
+      cdf[i] = cdf[i - 1] + 0.5 * (rho[i] * xs[i] + rho[i - 1] * xs[i - 1]) * std::log(xs[i] / xs[i - 1]);
+    // total mass 1 (d eigenvalues, normalised by d); 1% allows the eps = 1e-3 smoothing's leak
+    // beyond the grid and the trapezoid rule (observed 0.3-0.4%)
+    BOOST_TEST(std::abs(cdf.back() - 1) < 0.01, "d=" << d << " mass=" << cdf.back());
+    std::vector<double> ev;
+    for (int s = 0; s < 4; ++s) {
+      const auto inst = instantiate<double>(model(d), s + 1);
+      ev.insert(ev.end(), inst.lambda.data(), inst.lambda.data() + inst.lambda.size());
+    }
+    std::sort(ev.begin(), ev.end());
+    double D = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const double emp = double(std::upper_bound(ev.begin(), ev.end(), xs[i]) - ev.begin()) / ev.size();
+      D = std::max(D, std::abs(emp - cdf[i] / cdf.back()));
+    }
+    ks.push_back(D);
+    BOOST_TEST_MESSAGE("d=" << d << " Kolmogorov distance " << D);
+  }
+  BOOST_TEST(ks.back() < 0.01);            // observed 0.0042 at d = 500
+  BOOST_TEST(ks.back() < ks.front() / 1.5); // and it shrinks with d (0.0093 -> 0.0042 observed)
+}
