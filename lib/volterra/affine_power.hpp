@@ -20,7 +20,7 @@ class affine_power {
     for (std::size_t i = 0; i < d; ++i) {
       const T l(s.lambda[i]);
       const T q = 1 - 2 * g * B * l + g * g * B * (B + 1) * l * l;
-      const T u = 2 * g * g * B * l * l;
+      const T u = 2 * g * g * B * l * l * T(s.multiplicity(i));
       for (std::size_t j = 0; j < d; ++j) at(A_, i, j) = u / 2;
       at(A_, i, i) += q;
       at(A_, i, d) = F0 * u;

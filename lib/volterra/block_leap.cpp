@@ -75,7 +75,7 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     const double l = s.lambda[i];
     md.a[i] = 2 * s.gamma * s.batch * l - g2b * (s.batch + 1.0) * l * l;
     md.log_q[i] = s.log_q(i);
-    md.kw[i] = g2b * l * l;
+    md.kw[i] = g2b * l * l * s.multiplicity(i);
     md.fk[i] = s.weight[i];
   }
   const std::uint64_t last = grid.back();

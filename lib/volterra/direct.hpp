@@ -20,7 +20,7 @@ loss_curve volterra_direct(const loss_spectrum& s, const std::vector<std::uint64
     const T l = s.lambda[i];
     y[i] = s.weight[i];
     q[i] = 1 - 2 * T(s.gamma) * T(s.batch) * l + g2b * (T(s.batch) + 1) * l * l;
-    u[i] = 2 * g2b * l * l;
+    u[i] = 2 * g2b * l * l * T(s.multiplicity(i));
   }
   loss_curve c;
   std::uint64_t k = 0;

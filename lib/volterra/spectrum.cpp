@@ -9,7 +9,10 @@ namespace scalelaw {
 
 double kernel_norm(const loss_spectrum& s) {
   neumaier_sum<double> acc;
-  for (double l : s.lambda) acc.add(s.gamma * l / (2 - s.gamma * (s.batch + 1.0) * l));
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const double l = s.lambda[i];
+    acc.add(s.multiplicity(i) * s.gamma * l / (2 - s.gamma * (s.batch + 1.0) * l));
+  }
   return acc.value();
 }
 
@@ -50,9 +53,11 @@ loss_spectrum sanitized(loss_spectrum s) {
   require_finite("F0", s.F0);
   if (s.F0 < 0) throw invalid_input(fmt::format("F0 = {} is out of range: must be >= 0", s.F0));
   if (s.lambda.size() != s.weight.size()) throw invalid_input("spectrum: lambda and weight differ in length");
+  if (!s.mult.empty() && s.mult.size() != s.lambda.size()) throw invalid_input("spectrum: multiplicities differ in length");
   loss_spectrum out = s;
   out.lambda.clear();
   out.weight.clear();
+  out.mult.clear();
   for (std::size_t i = 0; i < s.lambda.size(); ++i) {
     if (!std::isfinite(s.lambda[i]) || !std::isfinite(s.weight[i]))
       throw invalid_input(fmt::format("spectrum mode {}: lambda = {}, weight = {} not finite", i + 1, s.lambda[i], s.weight[i]));
@@ -62,6 +67,7 @@ loss_spectrum sanitized(loss_spectrum s) {
     if (s.lambda[i] > 0) {
       out.lambda.push_back(s.lambda[i]);
       out.weight.push_back(s.weight[i]);
+      if (!s.mult.empty()) out.mult.push_back(s.mult[i]);
     } else {
       out.F0 += s.weight[i] / 2;  // a zero mode is never learned: its weight stays in the loss
     }

@@ -11,11 +11,15 @@ namespace scalelaw {
 struct loss_spectrum {
   std::vector<double> lambda;  ///< eigenvalues of Khat, > 0
   std::vector<double> weight;  ///< w_i = lambda_i (u_i^T theta*)^2
+  /// Multiplicity of each mode in the kernel (empty = all 1). A quadrature of a spectral density
+  /// (the deterministic equivalent) is a spectrum whose nodes stand for many eigenvalues each.
+  std::vector<double> mult;
   double F0 = 0;
   double gamma = 0;
   unsigned batch = 1;
 
   std::size_t size() const { return lambda.size(); }
+  double multiplicity(std::size_t i) const { return mult.empty() ? 1.0 : mult[i]; }
   double q(std::size_t i) const {
     const double l = lambda[i];
     return 1 - 2 * gamma * batch * l + gamma * gamma * batch * (batch + 1.0) * l * l;
