@@ -86,3 +86,23 @@ BOOST_AUTO_TEST_CASE(unstable_gamma_refused) {
   BOOST_CHECK_NO_THROW(volterra_block_leap(s, log_grid(100, 3)));
   BOOST_TEST(kernel_norm(s) < 1);
 }
+
+// A node of multiplicity mu is mu equal eigenvalues sharing its forcing weight: both solvers and
+// the kernel norm must agree with the spectrum written out mode by mode (to rounding).
+BOOST_AUTO_TEST_CASE(multiplicities_equal_repeated_modes) {
+  auto base = random_spectrum(40, 2, 0.5, 17);
+  loss_spectrum folded = base, unfolded = base;
+  folded.mult.assign(base.size(), 1.0);
+  for (std::size_t i = 0; i < base.size(); i += 3) {
+    folded.mult[i] = 3;
+    for (int c = 0; c < 2; ++c) {  // two more copies, the weight split three ways
+      unfolded.lambda.push_back(base.lambda[i]);
+      unfolded.weight.push_back(0.0);
+    }
+  }
+  folded.gamma = unfolded.gamma = 0.5 * std::min(max_stable_gamma(folded), max_stable_gamma(unfolded));
+  BOOST_TEST(std::abs(kernel_norm(folded) / kernel_norm(unfolded) - 1) < 1e-13);
+  const auto grid = log_grid(100000, 20);
+  const auto a = volterra_block_leap(folded, grid), b = volterra_direct<double>(unfolded, grid);
+  BOOST_TEST(max_rel_diff(a, b) < 1e-9);
+}
