@@ -17,6 +17,16 @@ using namespace phases;
 
 std::string render_phase_diagram(const std::vector<std::pair<double, double>>& marks, int resolution, bool png) {
   const auto& phs = derived_phases();
+  // index of the phase whose cell contains (al, be) strictly, or -1
+  auto phase_at = [&](double al, double be) {
+    for (std::size_t p = 0; p < phs.size(); ++p)
+      for (const auto& c : phs[p].cells) {
+        bool in = true;
+        for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
+        if (in) return static_cast<int>(p);
+      }
+    return -1;
+  };
   const int n = resolution;
   const double lo = 0.005, hi = 1.5;
   char dir_template[] = "/tmp/scalelaw_diagram_XXXXXX";
@@ -27,27 +37,8 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
     for (int i = 0; i < n; ++i) {
       for (int j = 0; j < n; ++j) {
         const double al = lo + (hi - lo) * i / (n - 1), be = lo + (hi - lo) * j / (n - 1);
-        int idx = -1;
-        for (std::size_t p = 0; p < phs.size() && idx < 0; ++p)
-          for (const auto& c : phs[p].cells) {
-            bool in = true;
-            for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
-            if (in) {
-              idx = static_cast<int>(p);
-              break;
-            }
-          }
-        if (idx < 0 && 2 * al + 2 * be > 1) {  // exactly on a boundary line: take the neighbour
-          for (std::size_t p = 0; p < phs.size() && idx < 0; ++p)
-            for (const auto& c : phs[p].cells) {
-              bool in = true;
-              for (const auto& q : c.region) in = in && evaluate(q.expr, al + 1e-7, be + 1e-7) > 0;
-              if (in) {
-                idx = static_cast<int>(p);
-                break;
-              }
-            }
-        }
+        int idx = phase_at(al, be);
+        if (idx < 0 && 2 * al + 2 * be > 1) idx = phase_at(al + 1e-7, be + 1e-7);  // exactly on a boundary line
         grid << al << ' ' << be << ' ' << (idx < 0 ? NAN : idx) << '\n';
       }
       grid << '\n';
@@ -99,15 +90,6 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
   run_gnuplot(dir, "contour.gp");
   // keep only the contour points where the phase really changes (a boundary polynomial's zero
   // set runs on through other phases, where it is no boundary)
-  auto phase_at = [&](double al, double be) {
-    for (std::size_t p = 0; p < phs.size(); ++p)
-      for (const auto& c : phs[p].cells) {
-        bool in = true;
-        for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
-        if (in) return static_cast<int>(p);
-      }
-    return -1;
-  };
   {
     std::ifstream in(dir + "/contours.dat");
     std::ofstream out(dir + "/boundaries.dat");
