@@ -44,12 +44,6 @@ taylor<T> summand_series(const T& t0, const T& s, const T& alpha, const G& g, st
   return exp(lt * (-s)) * g(exp(lt * (-2 * alpha)));
 }
 
-template <Real T, class G>
-T summand(const T& t, const T& s, const T& alpha, const G& g) {
-  using std::pow;
-  return pow(t, -s) * g(pow(t, -2 * alpha));
-}
-
 /// Compensated sum of f(j), j = lo..hi (inclusive), split over threads for long ranges;
 /// `noise` is the rounding estimate sum |f(j)| (4 + cond_g) eps of the term evaluations.
 template <Real T>

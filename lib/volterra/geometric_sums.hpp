@@ -10,13 +10,6 @@
 
 namespace scalelaw {
 
-/// binom(T, m) for real T >= 0 (T integral), small m.
-inline double binom_real(double T, unsigned m) {
-  double b = 1;
-  for (unsigned j = 1; j <= m; ++j) b *= (T - (j - 1)) / j;
-  return b;
-}
-
 /// binom(T, m) for m = 0..n+1, shared by every mode at the same T.
 inline void binomials(double T, unsigned n, double* b) {
   b[0] = 1;
