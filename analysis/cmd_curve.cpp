@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "deq/measures.hpp"
 #include "exact/instance.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
@@ -33,7 +34,7 @@ void register_curve(CLI::App& app, runner& run) {
   sub->add_option("--spectrum", a->spectrum_file, "CSV with header lambda,weight (any PSD spectrum)");
   sub->add_option("--f0", a->f0, "F_0 for --spectrum");
   sub->add_option("--steps", a->steps, "SGD steps R >= 1")->required();
-  sub->add_option("--method", a->method, "exact (block-leaping, default) | direct (O(d R) recursion)");
+  sub->add_option("--method", a->method, "exact (block-leaping, default) | direct (O(d R) recursion) | deq (deterministic equivalent, no W)");
   sub->add_option("--seed", a->seed, "seed of the features W (default 0)");
   sub->add_option("--points", a->points, "log-spaced output points besides 0 and powers of ten (default 40)");
   sub->add_option("--tol", a->tol, "relative local error per block of the exact method (default 1e-10)");
@@ -45,10 +46,10 @@ void register_curve(CLI::App& app, runner& run) {
       require_count("steps", a->steps, 1, 1e15);
       require_count("points", a->points, 0, 100000);
       require_count("seed", a->seed, 0, 1.8e19);
-      if (a->method != "exact" && a->method != "direct") {
-        if (a->method == "deq" || a->method == "asymptotic")
-          throw invalid_input(fmt::format("method '{}' is not available in this build yet; use exact or direct", a->method));
-        throw invalid_input(fmt::format("method '{}' is unknown: use exact or direct", a->method));
+      if (a->method != "exact" && a->method != "direct" && a->method != "deq") {
+        if (a->method == "asymptotic")
+          throw invalid_input("method 'asymptotic' is not available in this build yet; use exact, direct or deq");
+        throw invalid_input(fmt::format("method '{}' is unknown: use exact, direct or deq", a->method));
       }
       if (!a->out.empty()) require_writable_path(a->out);
       const auto steps = static_cast<std::uint64_t>(a->steps);
@@ -56,6 +57,7 @@ void register_curve(CLI::App& app, runner& run) {
         throw invalid_input(fmt::format("steps = {} is out of range for --method direct (O(d R)): at most 1e8", a->steps));
       loss_spectrum s;
       if (!a->spectrum_file.empty()) {
+        if (a->method == "deq") throw invalid_input("--method deq needs the model (--alpha --beta --d), not --spectrum");
         if (!std::isnan(a->model.opt.alpha) || a->model.opt.d > 0)
           throw invalid_input("give either --spectrum FILE or the model (--alpha --beta --d), not both");
         if (!a->f0) throw invalid_input("--spectrum needs --f0");
@@ -72,9 +74,16 @@ void register_curve(CLI::App& app, runner& run) {
         if (std::isnan(a->model.opt.alpha) || std::isnan(a->model.opt.beta))
           throw invalid_input("give the model (--alpha A --beta B --d N) or --spectrum FILE --f0 X --gamma G");
         plrf m = a->model.resolve(true);
-        if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
-        auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));
-        s = inst.spectrum(m.gamma, m.batch);
+        if (a->method == "deq") {
+          // deterministic equivalent: no W, no eigen-decomposition (lib/deq/measures.hpp)
+          deq_spectrum_options dopt{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 1000, 1e-4, {}};
+          if (m.v > 1e5) dopt.progress = [](const std::string& msg) { std::cerr << msg << "\n"; };
+          s = deq_loss_spectrum(dopt);
+        } else {
+          if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
+          auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));
+          s = inst.spectrum(m.gamma, m.batch);
+        }
       }
       require_stable(s);
       const auto grid = log_grid(steps, static_cast<unsigned>(a->points));

@@ -50,7 +50,7 @@ void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm) {
 }
 
 cplx deq_m_newton(const deq_model& M, cplx z, cplx m) {
-  for (int it = 0; it < 200; ++it) {
+  for (int it = 0; it < 400; ++it) {
     cplx f, df;
     deq_sum(M, m, z, f, df);
     const cplx F = m + f - 1.0, dF = 1.0 + df;
@@ -60,7 +60,8 @@ cplx deq_m_newton(const deq_model& M, cplx z, cplx m) {
     cplx next = m - step;
     while (z.imag() > 0 && std::imag(-next / z) < 0 && lam > 1e-6) { lam /= 2; next = m - lam * step; }
     m = next;
-    if (std::abs(step) * lam < 1e-14 * std::max(1.0, std::abs(m))) return m;
+    // 1e-12: the sum over v terms carries rounding ~ v eps relative, so 1e-14 is out of reach at v ~ 1e4+
+    if (std::abs(step) * lam < 1e-12 * std::max(1.0, std::abs(m))) return m;
   }
   throw std::runtime_error("deq_m_newton: no convergence");
 }
@@ -68,14 +69,16 @@ cplx deq_m_newton(const deq_model& M, cplx z, cplx m) {
 cplx deq_m(const deq_model& M, cplx z) {
   if (!(M.d > 0) || !(M.alpha > 0)) throw invalid_input("deq model needs alpha > 0, d > 0");
   if (std::isinf(M.v) && !(2 * M.alpha > 1)) throw invalid_input("v = inf needs 2 alpha > 1");
-  // from far away (m ~ 1) down to z along a geometric path in Im z
+  // from far away (m ~ 1) down to z along a geometric path in Im z; for real z (off the spectrum)
+  // the path stops at Im z = 1e-8 |z| and the last Newton step lands on the axis
   const double target_im = z.imag();
+  const double floor_im = std::max(target_im, 1e-8 * std::abs(z));
   double im = std::max(10.0, std::abs(z) * 10);
   cplx m = 1;
-  while (im > target_im * 1.0001 && im > 0) {
+  while (im > floor_im) {
     m = deq_m_newton(M, cplx(z.real(), im), m);
-    im = std::max(target_im, im / 2);
-    if (im == target_im) break;
+    im = std::max(floor_im, im * 0.7);
+    if (im == floor_im) break;
   }
   return deq_m_newton(M, z, m);
 }
