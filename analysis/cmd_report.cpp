@@ -3,6 +3,8 @@
 
 #include "common.hpp"
 #include "checks.hpp"
+#include "infotheory/simulate.hpp"
+#include "output/jvr_report.hpp"
 #include "output/report.hpp"
 
 namespace scalelaw::cli {
@@ -20,6 +22,12 @@ void register_report(CLI::App& app, runner& run) {
         std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
       };
       const bool quick = o->quick;
+      o->extra_sections.push_back([quick, dir = o->dir, &clock] {
+        const simulate_options so = default_simulation_options(quick);
+        std::cerr << fmt::format("report [{:6.1f} s] Jeon-Van Roy Monte Carlo (d up to {:g}, C up to {:g}, {} teachers)\n",
+                                 clock.seconds(), so.dims.back(), so.computes.back(), so.teachers);
+        return jvr_section(dir, so);
+      });
       o->extra_sections.push_back([quick, &clock] {
         const auto out = checks::run_checks(quick, "", [&](const std::string& s) {
           std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);

@@ -179,12 +179,34 @@ BOOST_AUTO_TEST_CASE(jvr_allocate_contract) {
   expect_error("jvr allocate --bound \"1/p + q\" --d 3", "cannot be parsed");
   expect_error("jvr allocate --bound \"1/p + 1/T\" --d nan", "d =");
   expect_error("jvr allocate --bound \"1/p + 1/T\" --d 3 --digits 2", "digits");
+  expect_error("jvr allocate --bound teacher-information --d 8 --K 0", "K =");
+  expect_error("jvr allocate --bound teacher-information --d 8 --K inf", "K =");
+  expect_error("jvr allocate --bound barron-params --d 8 --s \"-1\"", "teacher scale");
+  const auto p = run("jvr allocate --bound teacher-information --d 8 --points 1 --digits 10 --json");
+  BOOST_TEST(p.status == 0, p.err);
+  BOOST_TEST(nlohmann::json::parse(p.out)["preset"] == "teacher-information");
+}
+
+BOOST_AUTO_TEST_CASE(jvr_simulate_refusals) {
+  const fs::path csv = fs::temp_directory_path() / "scalelaw_cli_test" / "sim.csv";
+  fs::remove(csv);
+  expect_error("jvr simulate --dims 4,x --out " + csv.string(), "--dims");
+  expect_error("jvr simulate --dims 4 --computes 100 --out " + csv.string(), "fewer than 3 learner sizes");
+  expect_error("jvr simulate --dims 0 --out " + csv.string(), "d =");
+  expect_error("jvr simulate --dims 4 --teachers 1 --out " + csv.string(), "teachers");
+  expect_error("jvr simulate --dims 4 --learning-rate nan --out " + csv.string(), "learning-rate");
+  expect_error("jvr simulate --dims 4 --K 2.5 --out " + csv.string(), "K");
+  BOOST_TEST(!fs::exists(csv));  // nothing half-written
+  const auto r = run("jvr simulate --dims 4 --computes 3000,6000 --teachers 2 --epochs 20 --test-points 100 --bootstrap 10 --json");
+  BOOST_TEST(r.status == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"grid", "optima", "p_exponent", "share_slope"}) BOOST_TEST(j.contains(key), key);
 }
 
 BOOST_AUTO_TEST_CASE(help_everywhere) {
   for (const char* cmd : {"--help", "eval --help", "curve --help", "sgd --help", "phase --help", "table --help",
                           "diagram --help", "report --help", "check --help", "frontier --help",
-                          "jvr allocate --help"}) {
+                          "jvr allocate --help", "jvr simulate --help", "jvr report --help"}) {
     const auto r = run(cmd);
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);

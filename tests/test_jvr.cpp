@@ -1,9 +1,15 @@
-// The symbolic allocation engine (SPEC §5) against closed forms: E = A/p + B/T gives
+// The symbolic allocation engine (SPEC §5) against closed forms; the derived presets; the Monte Carlo
+// pieces (kernel, KL, Maurey step, training, reproducibility). The engine: E = A/p + B/T gives
 // p* = sqrt(A C/B) (exponents 1/2, 1/2 exactly); E = A/p + B p/T gives p* = (A C/(2B))^{1/3} (1/3, 2/3).
 #define BOOST_TEST_MODULE jvr
 #include <boost/test/unit_test.hpp>
 
+#include <Eigen/Dense>
+
 #include "infotheory/allocate.hpp"
+#include "infotheory/bounds.hpp"
+#include "infotheory/expression.hpp"
+#include "infotheory/simulate.hpp"
 #include "model/validate.hpp"
 #include "numeric/scalar.hpp"
 
@@ -59,4 +65,119 @@ BOOST_AUTO_TEST_CASE(bad_bounds) {
   o.bound = "1/p + 1/T";
   o.d = -1;
   BOOST_CHECK_THROW(allocate(o), invalid_input);
+}
+
+// --- the derived bounds (DERIVATIONS §5) and the Monte Carlo machinery
+
+BOOST_AUTO_TEST_CASE(presets_allocate_as_derived) {
+  const teacher_setting t;
+  // leading orders (DERIVATIONS §5.6): teacher-information -> 1/2 from below, barron-params -> 1/3 from below
+  for (const auto& [name, limit] : {std::pair{"teacher-information", 0.5}, std::pair{"barron-params", 1.0 / 3}}) {
+    allocation_options o;
+    o.bound = preset_bound(name, t);
+    o.d = 8;
+    o.compute_min = 1e6;
+    o.compute_max = 1e12;
+    o.points = 4;
+    o.digits = 15;
+    const auto res = allocate(o);
+    for (std::size_t k = 0; k < res.points.size(); ++k) {
+      BOOST_TEST(res.points[k].p_exponent < limit, name);
+      if (k) BOOST_TEST(res.points[k].p_exponent > res.points[k - 1].p_exponent, name);  // log corrections fade
+    }
+    BOOST_TEST(res.points.back().p_exponent > limit - 0.02, name);
+  }
+  // the bound decreases in p at fixed T, and in T at fixed p
+  const std::string b = preset_bound("teacher-information", t);
+  BOOST_TEST(evaluate_bound(b, 900, 1e5, 8) < evaluate_bound(b, 90, 1e5, 8));
+  BOOST_TEST(evaluate_bound(b, 90, 1e6, 8) < evaluate_bound(b, 90, 1e5, 8));
+  BOOST_CHECK_THROW(preset_bound("teacher-information", teacher_setting{"2", 0}), invalid_input);
+  BOOST_CHECK_THROW(preset_bound("teacher-information", teacher_setting{"2", 2.5}), invalid_input);
+  BOOST_CHECK_THROW(preset_bound("no-such-preset", t), invalid_input);
+  BOOST_TEST(resolve_bound("1/p + 1/T", t) == "1/p + 1/T");
+  BOOST_CHECK_THROW(teacher_scale(teacher_setting{"-d", 8}, 4), invalid_input);
+  BOOST_TEST(std::abs(teacher_scale(t, 4) - 4) < 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(relu_kernel_matches_sampling) {
+  // E_x relu(u.x) relu(v.x) for x ~ N(0, I/d): the closed form vs 4e5 samples (4 standard errors)
+  rng gen(5, 1);
+  const Eigen::Index d = 5;
+  Eigen::RowVectorXd u(d), v(d);
+  for (Eigen::Index j = 0; j < d; ++j) { u(j) = gen.normal(); v(j) = gen.normal() + 0.5 * u(j); }
+  const Eigen::MatrixXd X = sample_inputs(400000, d, gen);
+  const Eigen::ArrayXd prod = (X * u.transpose()).cwiseMax(0.0).array() * (X * v.transpose()).cwiseMax(0.0).array();
+  const double mean = prod.mean(), se = std::sqrt((prod - mean).square().sum() / (prod.size() - 1) / prod.size());
+  BOOST_TEST(std::abs(mean - relu_kernel(u, v)) < 4 * se, mean << " vs " << relu_kernel(u, v) << " se " << se);
+  BOOST_TEST(std::abs(relu_kernel(u, u) - u.squaredNorm() / (2.0 * d)) < 1e-15);  // E relu(Z)^2 = Var Z / 2
+}
+
+BOOST_AUTO_TEST_CASE(logit_kl_is_quarter_smooth) {
+  // 0 <= KL(Ber(s(u)) || Ber(s(v))) <= (u - v)^2 / 8 (DERIVATIONS §5.1), and the direct formula
+  for (double u : {-30.0, -3.0, 0.0, 0.7, 12.0})
+    for (double v : {-20.0, -1.0, 0.0, 0.2, 5.0}) {
+      const double k = bernoulli_logit_kl(u, v);
+      const double p = 1 / (1 + std::exp(-u)), q = 1 / (1 + std::exp(-v));
+      BOOST_TEST(k >= 0);
+      BOOST_TEST(k <= (u - v) * (u - v) / 8 + 1e-15);
+      if (std::abs(u) < 10 && std::abs(v) < 10) {
+        const double direct = p * std::log(p / q) + (1 - p) * std::log((1 - p) / (1 - q));
+        BOOST_TEST(std::abs(k - direct) < 1e-12 * (1 + direct));
+      }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(maurey_identity) {
+  // E_draw E_x (f - g_n)^2 = (A^2/(2d) - E f^2)/n exactly; the draw average within 4 SE
+  const auto res = maurey_check({6}, {2, 8}, teacher_setting{}, 6, 400, 3);
+  for (const auto& r : res) {
+    BOOST_TEST(std::abs(r.measured_mean - r.identity_mean) < 4 * r.measured_se, r.measured_mean << " vs " << r.identity_mean);
+    BOOST_TEST(r.identity_mean < r.A2_over_2dn_mean);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(training_lowers_the_loss) {
+  rng gen(9, 0);
+  const relu_network f = sample_teacher(4, 8, 4, gen);
+  const Eigen::MatrixXd X = sample_inputs(2000, 4, gen), Xt = sample_inputs(2000, 4, gen);
+  const Eigen::VectorXd lf = f(X);
+  Eigen::VectorXd y(lf.size());
+  for (Eigen::Index t = 0; t < y.size(); ++t) y(t) = gen.uniform() < 1 / (1 + std::exp(-lf(t))) ? 1 : 0;
+  auto kl = [&](const relu_network& g) {
+    const Eigen::VectorXd a = f(Xt), b = g(Xt);
+    double s = 0;
+    for (Eigen::Index t = 0; t < a.size(); ++t) s += bernoulli_logit_kl(a(t), b(t));
+    return s / a.size();
+  };
+  training_recipe r0;
+  r0.epochs = 1;
+  training_recipe r;
+  rng i0(1, 1), i1(1, 1);
+  const double before = kl(train_learner(X, y, 8, r0, i0)), after = kl(train_learner(X, y, 8, r, i1));
+  BOOST_TEST(after < 0.5 * before, before << " -> " << after);
+}
+
+BOOST_AUTO_TEST_CASE(simulation_is_reproducible_across_threads) {
+  simulate_options o;
+  o.dims = {4};
+  o.computes = {3000, 6000};
+  o.teachers = 3;
+  o.test_points = 200;
+  o.recipe.epochs = 20;
+  o.bootstrap = 20;
+  o.threads = 1;
+  const auto a = simulate(o);
+  o.threads = 2;
+  const auto b = simulate(o);
+  BOOST_TEST(a.grid.size() == b.grid.size());
+  for (std::size_t i = 0; i < a.grid.size(); ++i)
+    for (unsigned k = 0; k < o.teachers; ++k) BOOST_TEST(a.grid[i].kl[k] == b.grid[i].kl[k]);
+  BOOST_TEST(a.optima.size() == b.optima.size());
+  for (std::size_t i = 0; i < a.optima.size(); ++i) BOOST_TEST(a.optima[i].p_star == b.optima[i].p_star);
+  // the IsoFLOP lines: n(d+1)T ~ C, T >= 2p and >= 16
+  for (unsigned n : isoflop_units(8, 1e5, 16, 2, 256)) {
+    const double p = n * 9.0, T = 1e5 / p;
+    BOOST_TEST((T >= 16 && T >= 2 * p));
+  }
+  BOOST_TEST(isoflop_units(8, 1e5, 16, 2, 256).front() == 1u);
 }

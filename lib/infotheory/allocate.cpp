@@ -5,6 +5,7 @@
 
 #include <ginac/ginac.h>
 
+#include "infotheory/expression.hpp"
 #include "model/validate.hpp"
 #include "numeric/scalar.hpp"
 
@@ -42,19 +43,10 @@ allocation_result allocate(const allocation_options& o) {
   require_count("points", o.points, 1, 1000);
   require_count("digits", o.digits, 5, 500);
   GiNaC::Digits = o.digits + 15;
-  GiNaC::symbol p("p"), T("T"), d("d"), C("C");
-  GiNaC::symtab table;
-  table["p"] = p; table["T"] = T; table["d"] = d;
-  GiNaC::parser reader(table);
-  reader.strict = true;  // unknown symbols are an error
-  ex E;
-  try {
-    E = reader(o.bound);
-  } catch (const std::exception& e) {
-    std::string why = e.what();
-    why = why.substr(0, why.find('\n'));
-    throw invalid_input(std::string("bound '") + o.bound + "' cannot be parsed: " + why + " (use p, T, d, log, exp, ^)");
-  }
+  const bound_symbols sym;
+  const GiNaC::symbol &p = sym.p, &T = sym.T, &d = sym.d;
+  GiNaC::symbol C("C");
+  ex E = parse_bound(o.bound, sym);
   E = E.subs(d == numeric(std::to_string(o.d).c_str()));
   // H = p E_p - T E_T at T = C/p: the derivative of E(p, C/p) with respect to log p
   const ex H = (p * E.diff(p) - T * E.diff(T)).subs(T == C / p);
