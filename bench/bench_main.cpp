@@ -1,12 +1,14 @@
 // Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
-//   scalelaw_bench [sums|volterra|eigen|sgd|all]
+//   scalelaw_bench [sums|volterra|eigen|sgd|jvr|all]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <tuple>
 
 #include "exact/instance.hpp"
 #include "exact/rng.hpp"
+#include "infotheory/simulate.hpp"
 #include "sgd/sgd.hpp"
 #include "spectral/terms.hpp"
 #include "volterra/block_leap.hpp"
@@ -104,6 +106,32 @@ static void bench_sgd() {
   }
 }
 
+static void bench_jvr() {
+  std::printf("## Jeon-Van Roy Monte Carlo\n| what | seconds | note |\n|---|---|---|\n");
+  // one learner: the recipe's cost is ~ 4 epochs n T d flops (two T x n x d products per epoch)
+  for (auto [d, n, T] : {std::tuple{16, 8, 7353}, std::tuple{16, 32, 1838}, std::tuple{4, 32, 6250}}) {
+    rng gen(1, 1);
+    const Eigen::MatrixXd X = sample_inputs(T, d, gen);
+    Eigen::VectorXd y(T);
+    for (int t = 0; t < T; ++t) y(t) = gen.uniform() < 0.5;
+    training_recipe r;
+    const double t = best_of(3, [&] { rng g(2, 2); train_learner(X, y, n, r, g); });
+    std::printf("| one learner d = %d, n = %d, T = %d (C = 1e6), %u epochs | %.3f | %.2g Gflop/s |\n", d, n, T, r.epochs, t,
+                4.0 * r.epochs * n * T * d / t * 1e-9);
+  }
+  for (unsigned threads : {2u}) {  // the target: 2 cores
+    simulate_options o = default_simulation_options(true);
+    o.threads = threads;
+    const auto t0 = clk::now();
+    const auto res = simulate(o);
+    const double t = std::chrono::duration<double>(clk::now() - t0).count();
+    std::size_t learners = 0;
+    for (const auto& g : res.grid) learners += g.kl.size();
+    std::printf("| `jvr simulate --quick` sweep (d = 4, 8, 16; C = 1e4..1e6; 12 teachers), %u thread%s | %.1f | %zu learners |\n",
+                threads, threads > 1 ? "s" : "", t, learners);
+  }
+}
+
 int main(int argc, char** argv) {
   const std::string what = argc > 1 ? argv[1] : "all";
   const int dmax = argc > 2 ? std::atoi(argv[2]) : 2000;
@@ -111,4 +139,5 @@ int main(int argc, char** argv) {
   if (what == "volterra" || what == "all") bench_volterra();
   if (what == "eigen" || what == "all") bench_eigen(dmax);
   if (what == "sgd" || what == "all") bench_sgd();
+  if (what == "jvr" || what == "all") bench_jvr();
 }

@@ -254,9 +254,9 @@ simulate_result simulate(const simulate_options& o) {
 
 simulate_options default_simulation_options(bool quick) {
   simulate_options o;
-  if (!quick) {
+  if (!quick) {  // d = 32 needs C >= 3e4 for three learner sizes with T >= 2p
     o.dims = {4, 8, 16, 32};
-    o.computes.push_back(3e6);
+    o.computes = {3e4, 1e5, 3e5, 1e6, 3e6};
     o.teachers = 32;
   }
   return o;
