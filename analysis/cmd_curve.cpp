@@ -76,7 +76,7 @@ void register_curve(CLI::App& app, runner& run) {
         plrf m = a->model.resolve(true);
         if (a->method == "deq") {
           // deterministic equivalent: no W, no eigen-decomposition (lib/deq/measures.hpp)
-          deq_spectrum_options dopt{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 1000, 1e-4, {}};
+          deq_spectrum_options dopt{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 0, 0, {}};  // auto grid
           if (m.v > 1e5) dopt.progress = [](const std::string& msg) { std::cerr << msg << "\n"; };
           s = deq_loss_spectrum(dopt);
         } else {

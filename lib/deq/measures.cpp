@@ -1,18 +1,22 @@
 #include "deq/measures.hpp"
 
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "deq/kappa.hpp"
+#include "deq/resonant_sum.hpp"
 #include "model/validate.hpp"
 
 namespace scalelaw {
 
 namespace {
-// G(z)/..., the target's Stieltjes transform at given m: sum_j D_j b_j^2 D_j m/(D_j m - z), j <= v finite
-cplx target_transform(const deq_spectrum_options& o, const std::vector<double>& D, const std::vector<double>& Db2, cplx m, cplx z) {
-  cplx g = 0;
-  for (std::size_t j = D.size(); j-- > 0;) g += Db2[j] * D[j] * m / (D[j] * m - z);
-  return g;
+// the target's Stieltjes transform at given m: sum_{j<=v} D_j b_j^2 D_j m/(D_j m - z)
+// = sum_j j^{-(2 alpha + 2 beta)} / (1 - (z/m) j^{2 alpha}), O(1) in v (lib/deq/resonant_sum.hpp)
+cplx target_transform(const deq_spectrum_options& o, cplx m, cplx z) {
+  return resonant_sum(2 * o.alpha + 2 * o.beta, 2 * o.alpha, 1, z / m, 1, std::floor(o.v));
 }
 }  // namespace
 
@@ -20,39 +24,60 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
   require_positive("alpha", o.alpha);
   require_positive("beta", o.beta);
   require_positive("d", o.d);
-  if (std::isinf(o.v) || o.v > 5e7) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 5e7");
+  if (std::isinf(o.v) || o.v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
   if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
-  const std::size_t v = static_cast<std::size_t>(o.v);
-  std::vector<double> D(v), Db2(v);
-  for (std::size_t j = 0; j < v; ++j) {
-    D[j] = std::pow(double(j + 1), -2 * o.alpha);
-    Db2[j] = D[j] * std::pow(double(j + 1), -2 * o.beta);
-  }
   const deq_model M{o.alpha, o.d, o.v};
   const double x_hi = 2.5, x_lo = 1e-3 * std::pow(o.d, -2 * o.alpha);
-  const std::size_t n = static_cast<std::size_t>(std::ceil(std::log10(x_hi / x_lo) * o.per_decade)) + 1;
+  // defaults (docs/NOTES.md, "DE vs finite d"): the smoothing z = x(1 + i eps) leaks ~ d eps/(pi x) of
+  // density from the bulk to every larger x (the trace error is d eps x_hi/pi), so eps = 0.01/d; the DE's
+  // top bumps have relative width ~ d^{-1/2}, so the grid has 10 sqrt(d) nodes per decade (>= 1000)
+  const double eps = o.eps > 0 ? o.eps : std::min(1e-4, 0.01 / o.d);
+  const double per_decade = o.per_decade > 0 ? o.per_decade : std::max(1000.0, std::ceil(10 * std::sqrt(o.d)));
+  const std::size_t n = static_cast<std::size_t>(std::ceil(std::log10(x_hi / x_lo) * per_decade)) + 1;
   std::vector<double> xs(n), rho(n), nu(n);
   for (std::size_t k = 0; k < n; ++k) xs[k] = x_lo * std::pow(x_hi / x_lo, double(k) / (n - 1));
-  cplx m = 0;
-  for (std::size_t kk = n; kk-- > 0;) {  // from the top, continuing m along the grid
-    const cplx z(xs[kk], o.eps * xs[kk]);
-    // Newton from the neighbour; on failure (or a wrong branch) continuation from far away; at a
-    // sharp peak where even that fails, a slightly larger smoothing for this node only
-    bool ok = false;
-    if (kk != n - 1) {
-      try { m = deq_m_newton(M, z, m); ok = std::imag(-m / z) >= 0; } catch (const std::runtime_error&) {}
+  // contiguous chunks of the grid, one per thread; within a chunk m is continued from node to node,
+  // from the top (the first node of a chunk by continuation from far away)
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 2000)));
+  std::atomic<std::size_t> done{0};
+  std::exception_ptr failure;
+  std::mutex mu;
+  auto work = [&](std::size_t lo, std::size_t hi) {
+    try {
+      cplx m = 0;
+      for (std::size_t kk = hi; kk-- > lo;) {
+        const cplx z(xs[kk], eps * xs[kk]);
+        // Newton from the neighbour; on failure (or a wrong branch) continuation from far away; at a
+        // sharp peak where even that fails, a slightly larger smoothing for this node only
+        bool ok = false;
+        if (kk + 1 != hi) {
+          try { m = deq_m_newton(M, z, m); ok = std::imag(-m / z) >= 0; } catch (const std::runtime_error&) {}
+        }
+        for (double widen = 1; !ok && widen <= 64; widen *= 4) {
+          try {
+            m = deq_m(M, cplx(xs[kk], eps * widen * xs[kk]));
+            ok = true;
+          } catch (const std::runtime_error&) {}
+        }
+        if (!ok) throw std::runtime_error(fmt::format("deq: no solution m(z) at x = {}", xs[kk]));
+        rho[kk] = std::imag(-m / z) / M_PI;
+        nu[kk] = std::imag(target_transform(o, m, z)) / M_PI;
+        const std::size_t k = done.fetch_add(1) + 1;
+        if (o.progress && k % std::max<std::size_t>(5000, n / 10) == 0) {
+          std::lock_guard<std::mutex> lock(mu);
+          o.progress(fmt::format("deq: density {}/{}", k, n));
+        }
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!failure) failure = std::current_exception();
     }
-    for (double widen = 1; !ok && widen <= 64; widen *= 4) {
-      try {
-        m = deq_m(M, cplx(xs[kk], o.eps * widen * xs[kk]));
-        ok = true;
-      } catch (const std::runtime_error&) {}
-    }
-    if (!ok) throw std::runtime_error(fmt::format("deq: no solution m(z) at x = {}", xs[kk]));
-    rho[kk] = std::imag(-m / z) / M_PI;
-    nu[kk] = std::imag(target_transform(o, D, Db2, m, z)) / M_PI;
-    if (o.progress && kk % 1000 == 0) o.progress(fmt::format("deq: density {}/{}", n - kk, n));
-  }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   loss_spectrum s;
   s.gamma = o.gamma;
   s.batch = o.batch;

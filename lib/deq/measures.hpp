@@ -16,9 +16,10 @@ struct deq_spectrum_options {
   double alpha, beta, d, v;
   double gamma;
   unsigned batch = 1;
-  unsigned per_decade = 300;  ///< grid density in x
-  double eps = 1e-3;          ///< relative smoothing of the densities, z = x (1 + i eps)
+  unsigned per_decade = 0;  ///< grid density in x; 0 = max(1000, 10 sqrt(d))
+  double eps = 0;           ///< relative smoothing of the densities, z = x (1 + i eps); 0 = min(1e-4, 0.01/d)
   std::function<void(const std::string&)> progress;
+  unsigned threads = 0;     ///< 0 = hardware concurrency; the result does not depend on it
 };
 
 /// The discretised DE spectrum, with F0 from kappa (lib/deq/kappa.hpp) at double precision.

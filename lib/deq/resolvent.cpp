@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "deq/resonant_sum.hpp"
 #include "model/validate.hpp"
 
 namespace scalelaw {
@@ -18,20 +19,18 @@ double tail_power_sum(double s, double J) {
 
 void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm) {
   const bool inf = std::isinf(M.v);
-  double J = inf ? 0 : M.v;
+  double J = inf ? 0 : std::floor(M.v);
   if (inf) {
     // head up to where |D_j m / z| < 1e-3 (then the tail series converges fast), at least 1000
     const double need = std::pow(1e3 * std::abs(m) / std::abs(z), 1 / (2 * M.alpha));
-    J = std::clamp(std::ceil(need), 1000.0, 2e7);
+    J = std::clamp(std::ceil(need), 1000.0, 1e15);
   }
-  cplx sum = 0, dsum = 0;
-  const auto n = static_cast<long>(J);
-  for (long j = n; j >= 1; --j) {
-    const double D = std::pow(static_cast<double>(j), -2 * M.alpha);
-    const cplx den = D * m - z;
-    sum += D * m / den;
-    dsum += -D * z / (den * den);
-  }
+  // D m/(D m - z) = 1/(1 - u j^a) and D z/(D m - z)^2 = (z/m^2) j^a/(1 - u j^a)^2, u = z/m, a = 2 alpha:
+  // resonant sums, O(1) in J (lib/deq/resonant_sum.hpp)
+  const double a = 2 * M.alpha;
+  const cplx u = z / m;
+  cplx sum = resonant_sum(0, a, 1, u, 1, J);
+  cplx dsum = -(z / (m * m)) * resonant_sum(-a, a, 2, u, 1, J);
   if (inf) {
     // D m/(D m - z) = -sum_k (D m / z)^k
     const cplx w = m / z;
