@@ -20,13 +20,17 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--d-min", a->o.d_min, "smallest d of the grid (default 8)");
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
-  sub->add_option("--method", a->method, "exact (finite-d curves); deq is not available yet");
+  sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds) or deq (deterministic equivalent: "
+                  "no W, d up to 1e6, no bootstrap interval)");
   sub->add_option("--out", a->out, "write flops,d_star,loss CSV here");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, &run] {
     run = [a] {
-      if (a->method != "exact") throw invalid_input(fmt::format("method '{}' is not available: use exact", a->method));
+      if (a->method != "exact" && a->method != "deq")
+        throw invalid_input(fmt::format("method '{}' is unknown: use exact or deq", a->method));
       require_count("seeds", a->seeds, 1, 1000);
+      a->o.deq = a->method == "deq";
+      if (a->o.deq) a->seeds = 1;
       if (!a->out.empty()) require_writable_path(a->out);
       const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
       const auto cls = phases::classify(al, be);

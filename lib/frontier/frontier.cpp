@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "deq/measures.hpp"
 #include "exact/instance.hpp"
 #include "model/validate.hpp"
 #include "volterra/block_leap.hpp"
@@ -111,6 +112,7 @@ frontier_result compute_frontier(const frontier_options& o) {
   if (!(o.flops_max > o.flops_min)) throw invalid_input("flops-max must exceed flops-min");
   if (!(o.d_max > o.d_min) || o.d_min < 2) throw invalid_input("need 2 <= d-min < d-max");
   if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
+  if (o.deq && o.seeds != 1) throw invalid_input("--method deq is deterministic: use --seeds 1");
   frontier_result res;
   for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
     res.d_grid.push_back(std::round(d));
@@ -132,6 +134,15 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::vector<std::uint64_t> sorted = grid;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (o.deq) {
+      const auto c = volterra_block_leap(
+          deq_loss_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch, 0, 0, {}}), sorted);
+      for (std::size_t k = 0; k < nf; ++k) {
+        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
+        per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
+      }
+      continue;
+    }
     for (unsigned s = 0; s < o.seeds; ++s) {
       // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
       // (row j comes from stream (seed, j)): the d-to-d comparison is not swamped by seed noise
