@@ -1,4 +1,5 @@
 // scalelaw frontier: the measured compute-optimal d*(f) and its exponents.
+#include <cmath>
 #include <iostream>
 
 #include "common.hpp"
@@ -22,6 +23,9 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
   sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds) or deq (deterministic equivalent: "
                   "no W, d up to 1e6, no bootstrap interval)");
+  sub->add_option("--fit-decades", a->o.fit_decades,
+                  "fit xi, eta over the interior optima of the top N decades of flops only (default: all; "
+                  "finite-size corrections fade as f grows)");
   sub->add_option("--out", a->out, "write flops,d_star,loss CSV here");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, &run] {
@@ -29,6 +33,7 @@ void register_frontier(CLI::App& app, runner& run) {
       if (a->method != "exact" && a->method != "deq")
         throw invalid_input(fmt::format("method '{}' is unknown: use exact or deq", a->method));
       require_count("seeds", a->seeds, 1, 1000);
+      require_nonnegative("fit-decades", a->o.fit_decades);
       a->o.deq = a->method == "deq";
       if (a->o.deq) a->seeds = 1;
       if (!a->out.empty()) require_writable_path(a->out);
@@ -53,9 +58,10 @@ void register_frontier(CLI::App& app, runner& run) {
                     {"xi_theory", cls.xi.get_d()}, {"eta_theory", cls.eta.get_d()}, {"phase", cls.ph->label},
                     {"points", pts}, {"seconds", fr.seconds}});
       } else {
-        std::cout << fmt::format("phase {}: xi = {:.4f} [{:.4f}, {:.4f}] (derived {:.4f}), eta = {:.4f} [{:.4f}, {:.4f}] (derived {:.4f})\n",
-                                 cls.ph->label, fr.xi, fr.xi_ci[0], fr.xi_ci[1], cls.xi.get_d(), fr.eta, fr.eta_ci[0],
-                                 fr.eta_ci[1], cls.eta.get_d());
+        auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
+        std::cout << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,
+                                 ci(fr.xi_ci), cls.xi.get_d(), fr.eta, ci(fr.eta_ci), cls.eta.get_d(),
+                                 a->o.deq ? " — deterministic equivalent, no seed interval" : "");
         std::cout << "flops,d_star,loss,interior\n";
         for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
       }

@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -164,7 +165,12 @@ BOOST_AUTO_TEST_CASE(check_quick_passes) {
     BOOST_TEST(c["passed"].get<bool>(), c["name"].get<std::string>() << ": " << c["measured"].get<std::string>());
   }
   expect_error("check --only no_such_check", "no_such_check");
-  expect_error("frontier --alpha 1 --beta 0.3 --method deq", "deq");
+  expect_error("frontier --alpha 1 --beta 0.3 --method nope", "nope");
+  expect_error("frontier --alpha 1 --beta 0.3 --method deq --fit-decades -1", "fit-decades");
+  // the DE frontier at small sizes: Ia's local slopes at f = 1e7..1e9 are 0.338-0.343 (NOTES), derived 1/3
+  const auto fr = run("frontier --alpha 1 --beta 0.3 --method deq --flops-min 1e5 --flops-max 1e9 --d-max 2048 --fit-decades 1.5 --json");
+  BOOST_TEST(fr.status == 0, fr.err);
+  BOOST_TEST(std::abs(nlohmann::json::parse(fr.out)["xi"].get<double>() - 1.0 / 3) < 0.03);
   expect_error("frontier --alpha 0.1 --beta 0.1", "no learning");
 }
 

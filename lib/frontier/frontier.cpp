@@ -63,7 +63,7 @@ namespace {
 struct fit { double xi, eta; std::vector<frontier_point> pts; };
 
 fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
-                 const std::vector<std::vector<double>>& P /* [k][i] */) {
+                 const std::vector<std::vector<double>>& P /* [k][i] */, double fit_decades) {
   std::vector<double> ld(d_grid.size());
   for (std::size_t i = 0; i < d_grid.size(); ++i) ld[i] = std::log(d_grid[i]);
   fit out;
@@ -83,6 +83,15 @@ fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& f
       p.local_xi = std::log(b.d_star / a.d_star) / std::log(b.flops / a.flops);
       p.local_eta = -std::log(b.loss / a.loss) / std::log(b.flops / a.flops);
     }
+  }
+  if (fit_decades > 0 && !lf.empty()) {
+    // finite-size corrections fade as f grows: keep the interior optima of the top `fit_decades` decades
+    const double cut = lf.back() - fit_decades * std::log(10.0);
+    std::size_t first = 0;
+    while (first < lf.size() && lf[first] < cut - 1e-9) ++first;
+    lf.erase(lf.begin(), lf.begin() + first);
+    lds.erase(lds.begin(), lds.begin() + first);
+    lps.erase(lps.begin(), lps.begin() + first);
   }
   if (lf.size() >= 2) {
     out.xi = ls_slope(lf, lds);
@@ -164,7 +173,7 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::vector<unsigned> all(o.seeds);
   for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
   res.isoflop = mean_over(all);
-  const fit f = fit_frontier(res.d_grid, res.flops, res.isoflop);
+  const fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades);
   res.points = f.pts;
   res.xi = f.xi;
   res.eta = f.eta;
@@ -175,7 +184,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     for (unsigned b = 0; b < o.bootstrap; ++b) {
       std::vector<unsigned> pick(o.seeds);
       for (auto& p : pick) p = U(gen);
-      const fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick));
+      const fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades);
       xs.push_back(g.xi);
       es.push_back(g.eta);
     }

@@ -21,6 +21,7 @@ struct frontier_options {
   double rho = 4, gamma_mult = 0.5;
   unsigned batch = 1;
   unsigned bootstrap = 200;
+  double fit_decades = 0;  ///< > 0: fit the slopes over the interior optima of the top decades of f only
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq: no W, d up to 1e6; one "seed", no bootstrap)
   std::uint64_t seed = 1;
   std::function<void(const std::string&)> progress;
