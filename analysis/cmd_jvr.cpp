@@ -65,7 +65,7 @@ void register_jvr(CLI::App& app, runner& run) {
   auto add_grid_flags = [](CLI::App* c, sim_args& g) {
     c->add_option("--dims", g.dims, "comma-separated input dimensions d (default 4,8,16,32; --quick 4,8,16)");
     c->add_option("--computes", g.computes, "comma-separated compute values C = n (d+1) T (default 3e4..3e6 in steps of ~3; --quick 1e4..1e6)");
-    c->add_option("--teachers", g.teachers, "independent teachers per d (default 12; 32 without --quick)");
+    c->add_option("--teachers", g.teachers, "independent teachers per d (default 12 with --quick, 24 without)");
     c->add_option("--test-points", g.test_points, "fresh inputs for the KL average (default 4000)");
     c->add_option("--epochs", g.epochs, "full-batch Adam epochs of the recipe (default 300)");
     c->add_option("--learning-rate", g.o.recipe.learning_rate, "Adam step size (default 0.01)");

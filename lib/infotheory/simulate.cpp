@@ -136,14 +136,21 @@ simulate_result simulate(const simulate_options& o) {
       }
     }
   }
-  // the data of each (d, teacher): drawn once, shared read-only by the workers
-  std::vector<std::vector<dataset>> data(o.dims.size(), std::vector<dataset>(o.teachers));
+  // largest tasks first, so the threads finish together
+  std::stable_sort(tasks.begin(), tasks.end(), [&](const task& x, const task& y) {
+    return double(x.n) * x.T * o.dims[x.dim] > double(y.n) * y.T * o.dims[y.dim];
+  });
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> done{0};
+  // one dimension at a time: its teachers' data (drawn once, shared read-only by the workers) are
+  // freed before the next d, so memory is that of one d (~0.55 GB at d = 32, C = 3e6, 24 teachers)
   for (std::size_t a = 0; a < o.dims.size(); ++a) {
     const double d = o.dims[a];
     const auto di = static_cast<Eigen::Index>(d);
     const double s = teacher_scale(o.teacher, d);
+    std::vector<dataset> data(o.teachers);
     for (unsigned k = 0; k < o.teachers; ++k) {
-      dataset& ds = data[a][k];
+      dataset& ds = data[k];
       rng tg(o.seed, stream(d, k, teacher_draw)), xg(o.seed, stream(d, k, train_inputs)), yg(o.seed, stream(d, k, train_labels)),
           vg(o.seed, stream(d, k, test_inputs));
       ds.teacher = sample_teacher(di, static_cast<Eigen::Index>(o.teacher.K), s, tg);
@@ -154,31 +161,29 @@ simulate_result simulate(const simulate_options& o) {
       ds.X_test = sample_inputs(o.test_points, di, vg);
       ds.f_test = ds.teacher(ds.X_test);
     }
+    std::vector<const task*> mine;
+    for (const auto& tk : tasks)
+      if (tk.dim == a) mine.push_back(&tk);
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < mine.size();) {
+        const task& tk = *mine[i];
+        const dataset& ds = data[tk.teacher];
+        rng ig(o.seed, stream(d, tk.teacher, init, tk.n));
+        const relu_network g = train_learner(ds.X.topRows(tk.T), ds.y.head(tk.T), tk.n, o.recipe, ig);
+        const Eigen::VectorXd gl = g(ds.X_test);
+        double kl = 0;
+        for (Eigen::Index t = 0; t < gl.size(); ++t) kl += bernoulli_logit_kl(ds.f_test(t), gl(t));
+        out.grid[tk.point].kl[tk.teacher] = kl / double(gl.size());
+        const std::size_t n = done.fetch_add(1) + 1;
+        if (o.progress) o.progress(static_cast<unsigned>(n), static_cast<unsigned>(tasks.size()));
+      }
+    };
+    std::vector<std::thread> pool;
+    const auto nt = std::min<std::size_t>(threads, mine.size());
+    for (std::size_t t = 0; t < nt; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
   }
-  // largest tasks first, so the threads finish together
-  std::stable_sort(tasks.begin(), tasks.end(), [&](const task& x, const task& y) {
-    return double(x.n) * x.T * o.dims[x.dim] > double(y.n) * y.T * o.dims[y.dim];
-  });
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
-  std::atomic<std::size_t> next{0}, done{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) {
-      const task& tk = tasks[i];
-      const dataset& ds = data[tk.dim][tk.teacher];
-      rng ig(o.seed, stream(o.dims[tk.dim], tk.teacher, init, tk.n));
-      const relu_network g = train_learner(ds.X.topRows(tk.T), ds.y.head(tk.T), tk.n, o.recipe, ig);
-      const Eigen::VectorXd gl = g(ds.X_test);
-      double kl = 0;
-      for (Eigen::Index t = 0; t < gl.size(); ++t) kl += bernoulli_logit_kl(ds.f_test(t), gl(t));
-      out.grid[tk.point].kl[tk.teacher] = kl / double(gl.size());
-      const std::size_t n = done.fetch_add(1) + 1;
-      if (o.progress) o.progress(static_cast<unsigned>(n), static_cast<unsigned>(tasks.size()));
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
 
   // summaries: the bounds at each point, the empirical optimum per (d, C), exponents, the trend with d
   std::vector<std::string> bound_text;
@@ -257,7 +262,7 @@ simulate_options default_simulation_options(bool quick) {
   if (!quick) {  // d = 32 needs C >= 3e4 for three learner sizes with T >= 2p
     o.dims = {4, 8, 16, 32};
     o.computes = {3e4, 1e5, 3e5, 1e6, 3e6};
-    o.teachers = 32;
+    o.teachers = 24;
   }
   return o;
 }

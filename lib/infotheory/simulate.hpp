@@ -79,7 +79,7 @@ simulate_result simulate(const simulate_options& o);
 const simulate_result& simulate_cached(const simulate_options& o);
 
 /// The grids of `jvr simulate`, shared by the checks and the report: --quick (d in 4, 8, 16; C up to 1e6;
-/// 12 teachers) and full (d up to 32, C from 3e4 to 3e6, 32 teachers).
+/// 12 teachers) and full (d up to 32, C from 3e4 to 3e6, 24 teachers).
 simulate_options default_simulation_options(bool quick);
 
 /// The learner sizes on the IsoFLOP line of C at dimension d: n = round(sqrt(2)^k) <= max_units with
