@@ -10,6 +10,7 @@ PKGS=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libtbb-dev
   gnuplot-nox                             # SVG figures
+  texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
 )
 missing=()
 for p in "${PKGS[@]}"; do

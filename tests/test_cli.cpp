@@ -11,11 +11,22 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
 namespace {
+// One directory per test process, so two checkouts' test runs on one machine cannot collide.
+fs::path test_dir() {
+  static const fs::path dir = fs::temp_directory_path() / ("scalelaw_cli_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+struct remove_test_dir {
+  ~remove_test_dir() { std::error_code ec; fs::remove_all(test_dir(), ec); }
+};
 struct outcome {
   int status;
   std::string out, err;
@@ -27,7 +38,7 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 outcome run(const std::string& args) {
-  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const fs::path dir = test_dir();
   fs::create_directories(dir);
   const auto o = dir / "out.txt", e = dir / "err.txt";
   const std::string cmd = std::string(SCALELAW_BINARY) + " " + args + " >" + o.string() + " 2>" + e.string();
@@ -42,6 +53,7 @@ void expect_error(const std::string& args, const std::string& mention) {
   BOOST_TEST(r.out.empty(), args << " -> stdout: " << r.out);
 }
 }  // namespace
+BOOST_TEST_GLOBAL_FIXTURE(remove_test_dir);
 
 BOOST_AUTO_TEST_CASE(eval_bad_input) {
   expect_error("eval fpp --alpha nan --beta 1 --r 1", "alpha");
@@ -70,7 +82,7 @@ BOOST_AUTO_TEST_CASE(eval_json_contract) {
 }
 
 BOOST_AUTO_TEST_CASE(curve_bad_input_leaves_no_file) {
-  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const fs::path dir = test_dir();
   fs::create_directories(dir);
   const auto out = dir / "curve.csv";
   fs::remove(out);
@@ -98,7 +110,7 @@ BOOST_AUTO_TEST_CASE(curve_bad_input_leaves_no_file) {
 }
 
 BOOST_AUTO_TEST_CASE(curve_spectrum_form_and_json) {
-  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const fs::path dir = test_dir();
   const auto spec = dir / "good.csv", out = dir / "good_out.csv";
   { std::ofstream(spec) << "lambda,weight\n0.5,0.1\n0.01,0.002\n"; }
   const auto r = run("curve --spectrum " + spec.string() + " --f0 0.01 --gamma 0.5 --steps 1000 --json --out " + out.string());
@@ -134,14 +146,30 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   for (const char* key : {"eta", "eta_formula", "dominant"}) BOOST_TEST(j.contains(key), key);
   const auto t = run("table --format json");
   BOOST_TEST(nlohmann::json::parse(t.out)["phases"].size() == 7u);
-  const fs::path svg = fs::temp_directory_path() / "scalelaw_cli_test" / "phase.svg";
+  const fs::path svg = test_dir() / "phase.svg";
   fs::remove(svg);
   BOOST_TEST(run("diagram --out " + svg.string() + " --resolution 60 --mark 1,0.3").status == 0);
   BOOST_TEST(slurp(svg).find("<svg") != std::string::npos);
 }
 
+// Issue 6: `table --format tex` compiles as a standalone document (pdflatex from texlive-latex-base,
+// installed by scripts/setup.sh). -halt-on-error makes any undefined macro or missing package fatal.
+BOOST_AUTO_TEST_CASE(table_tex_compiles) {
+  const fs::path dir = test_dir() / "tex";
+  fs::create_directories(dir);
+  const fs::path tex = dir / "phase_table.tex";
+  BOOST_TEST_REQUIRE(run("table --format tex --out " + tex.string()).status == 0);
+  BOOST_TEST_REQUIRE(std::system("command -v pdflatex >/dev/null") == 0, "pdflatex missing: run scripts/setup.sh");
+  const std::string cmd = "cd " + dir.string() +
+                          " && pdflatex -interaction=nonstopmode -halt-on-error phase_table.tex >pdflatex.out 2>&1";
+  const int raw = std::system(cmd.c_str());
+  BOOST_TEST(WEXITSTATUS(raw) == 0, "pdflatex failed:\n" << slurp(dir / "pdflatex.out"));
+  BOOST_TEST(fs::file_size(dir / "phase_table.pdf") > 1000u);
+  BOOST_TEST(slurp(dir / "phase_table.log").find("Overfull \\hbox") == std::string::npos, "table overflows the page");
+}
+
 BOOST_AUTO_TEST_CASE(report_quick) {
-  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test" / "report";
+  const fs::path dir = test_dir() / "report";
   fs::remove_all(dir);
   const auto r = run("report --quick --out " + dir.string());
   BOOST_TEST(r.status == 0, r.err);
@@ -155,7 +183,7 @@ BOOST_AUTO_TEST_CASE(report_quick) {
 // The quick proofs-check suite is the CI set: every statement in it must hold (exit 0), and the
 // report files carry the contract's keys.
 BOOST_AUTO_TEST_CASE(check_quick_passes) {
-  const fs::path dir = fs::temp_directory_path() / "scalelaw_cli_test";
+  const fs::path dir = test_dir();
   const auto r = run("check --quick --out " + dir.string());
   BOOST_TEST(r.status == 0, r.out);
   const auto j = nlohmann::json::parse(slurp(dir / "checks.json"));
@@ -194,7 +222,7 @@ BOOST_AUTO_TEST_CASE(jvr_allocate_contract) {
 }
 
 BOOST_AUTO_TEST_CASE(jvr_simulate_refusals) {
-  const fs::path csv = fs::temp_directory_path() / "scalelaw_cli_test" / "sim.csv";
+  const fs::path csv = test_dir() / "sim.csv";
   fs::remove(csv);
   expect_error("jvr simulate --dims 4,x --out " + csv.string(), "--dims");
   expect_error("jvr simulate --dims 4 --computes 100 --out " + csv.string(), "fewer than 3 learner sizes");
