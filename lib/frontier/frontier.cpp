@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include <Eigen/Dense>
 #include <fmt/format.h>
 
 #include "deq/measures.hpp"
@@ -15,40 +16,47 @@
 namespace scalelaw {
 
 log_minimum minimise_log(const std::vector<double>& x, const std::vector<double>& y) {
-  // discrete minimum, then a least-squares parabola in log d through the points within +-w of it
-  // (w = 0.6 in natural log, ~0.9 octave): one noisy grid point cannot move the minimiser far
+  // Discrete minimum, then a cubic in u = log d fitted by least squares with Gaussian weights
+  // exp(-(u - c)^2 / (2 s^2)), s = 0.35 (the spread of the earlier hard +-0.6 window, so one noisy grid point
+  // still cannot move the minimiser far), re-centred on its own vertex c until it stops moving.
+  // Why: the weighted sums are then trapezoid sums of a smooth, rapidly decaying function, which do not depend
+  // on where the grid points fall up to ~exp(-2 pi^2 s^2 / h^2) (h the grid step: 1e-25 at 4 per octave). The
+  // fit's bias (from log P's fourth derivative) is then the same at every f when P(d, f/d) is a fixed shape
+  // translated in log d (a sum of monomials), and it cancels in xi and eta; with the hard window it moved
+  // with the grid phase and left 1e-5 in the slopes (tests/test_frontier.cpp).
   const std::size_t n = y.size();
   const std::size_t k = static_cast<std::size_t>(std::min_element(y.begin(), y.end()) - y.begin());
   if (k == 0 || k + 1 == n) return {x[k], y[k], false};
-  const double w = 0.6;
-  double S0 = 0, S1 = 0, S2 = 0, S3 = 0, S4 = 0, T0 = 0, T1 = 0, T2 = 0;
-  unsigned used = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double u = x[i] - x[k];
-    if (std::abs(u) > w) continue;
-    ++used;
-    S0 += 1; S1 += u; S2 += u * u; S3 += u * u * u; S4 += u * u * u * u;
-    T0 += y[i]; T1 += u * y[i]; T2 += u * u * y[i];
+  constexpr double s = 0.35, reach = 8 * s /* weight e^-32: below double rounding */, max_shift = 0.6;
+  double centre = x[k], value = y[k];
+  for (int it = 0; it < 100; ++it) {
+    Eigen::Matrix4d M = Eigen::Matrix4d::Zero();
+    Eigen::Vector4d rhs = Eigen::Vector4d::Zero();
+    unsigned used = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double u = x[i] - centre;
+      if (std::abs(u) > reach) continue;
+      ++used;
+      const double w = std::exp(-u * u / (2 * s * s));
+      const Eigen::Vector4d phi(1, u, u * u, u * u * u);
+      M += w * phi * phi.transpose();
+      rhs += w * y[i] * phi;
+    }
+    if (used < 4) break;
+    const Eigen::Vector4d c = M.ldlt().solve(rhs);
+    // stationary point of c0 + c1 u + c2 u^2 + c3 u^3 nearest the centre: c1 + 2 c2 u + 3 c3 u^2 = 0
+    if (!(c[2] > 0)) break;  // not convex here: keep the last estimate
+    const double disc = c[2] * c[2] - 3 * c[1] * c[3];
+    if (!(disc >= 0)) break;
+    const double u_min = -c[1] / (c[2] + std::sqrt(disc));  // the root with 2 c2 + 6 c3 u > 0, stable form
+    const double next = std::clamp(centre + u_min, x[k] - max_shift, x[k] + max_shift);
+    const double u = next - centre;
+    value = c[0] + u * (c[1] + u * (c[2] + u * c[3]));
+    const bool done = std::abs(next - centre) < 1e-13;
+    centre = next;
+    if (done) break;
   }
-  if (used < 3) return {x[k], y[k], true};
-  // normal equations for y = c0 + c1 u + c2 u^2 (Cramer)
-  const double M[3][3] = {{S0, S1, S2}, {S1, S2, S3}, {S2, S3, S4}};
-  auto det3 = [](const double A[3][3]) {
-    return A[0][0] * (A[1][1] * A[2][2] - A[1][2] * A[2][1]) - A[0][1] * (A[1][0] * A[2][2] - A[1][2] * A[2][0]) +
-           A[0][2] * (A[1][0] * A[2][1] - A[1][1] * A[2][0]);
-  };
-  const double D = det3(M);
-  double c[3];
-  const double rhs[3] = {T0, T1, T2};
-  for (int col = 0; col < 3; ++col) {
-    double A[3][3];
-    for (int r = 0; r < 3; ++r)
-      for (int q = 0; q < 3; ++q) A[r][q] = q == col ? rhs[r] : M[r][q];
-    c[col] = det3(A) / D;
-  }
-  if (!(c[2] > 0)) return {x[k], y[k], true};
-  const double um = std::clamp(-c[1] / (2 * c[2]), -w, w);
-  return {x[k] + um, c[0] + c[1] * um + c[2] * um * um, true};
+  return {centre, value, true};
 }
 
 double ls_slope(const std::vector<double>& x, const std::vector<double>& y) {
@@ -58,15 +66,11 @@ double ls_slope(const std::vector<double>& x, const std::vector<double>& y) {
   return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
 
-namespace {
-
-struct fit { double xi, eta; std::vector<frontier_point> pts; };
-
-fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
+frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
                  const std::vector<std::vector<double>>& P /* [k][i] */, double fit_decades) {
   std::vector<double> ld(d_grid.size());
   for (std::size_t i = 0; i < d_grid.size(); ++i) ld[i] = std::log(d_grid[i]);
-  fit out;
+  frontier_fit out;
   std::vector<double> lf, lds, lps;
   for (std::size_t k = 0; k < flops.size(); ++k) {
     std::vector<double> lp(d_grid.size());
@@ -101,6 +105,8 @@ fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& f
   }
   return out;
 }
+
+namespace {
 
 double percentile(std::vector<double> v, double p) {
   v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
@@ -173,7 +179,7 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::vector<unsigned> all(o.seeds);
   for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
   res.isoflop = mean_over(all);
-  const fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades);
+  const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades);
   res.points = f.pts;
   res.xi = f.xi;
   res.eta = f.eta;
@@ -184,7 +190,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     for (unsigned b = 0; b < o.bootstrap; ++b) {
       std::vector<unsigned> pick(o.seeds);
       for (auto& p : pick) p = U(gen);
-      const fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades);
+      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades);
       xs.push_back(g.xi);
       es.push_back(g.eta);
     }

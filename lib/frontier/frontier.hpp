@@ -48,6 +48,13 @@ frontier_result compute_frontier(const frontier_options& o);
 struct log_minimum { double log_d, log_p; bool interior; };
 log_minimum minimise_log(const std::vector<double>& log_d, const std::vector<double>& log_p);
 
+/// The frontier of a table of losses P[k][i] = P(d_grid[i], flops[k] / d_grid[i]): d*, P* per flops
+/// (minimise_log), local slopes, and xi, eta as least-squares slopes of log d*, log P* against log f over
+/// the interior optima (of the top `fit_decades` decades of f when > 0).
+struct frontier_fit { double xi, eta; std::vector<frontier_point> pts; };
+frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
+                          const std::vector<std::vector<double>>& P, double fit_decades = 0);
+
 /// Least-squares slope of y on x, and its value at the points.
 double ls_slope(const std::vector<double>& x, const std::vector<double>& y);
 
