@@ -101,3 +101,18 @@ BOOST_AUTO_TEST_CASE(resonant_sum_vs_direct) {
                                                                        << " direct=" << direct << " fast=" << fast);
   }
 }
+
+#include "checks.hpp"
+
+// Issue 6 (F_ac with its constant) and issue 5 (the pp/ac split of the DE forcing): the two proofs-checks
+// (proofs-check/checks.cpp, DERIVATIONS §6) must pass. 2a > 1, 2b > 1: F_ac(DE) over
+// zeta(2b) Gamma(1 - 1/(2a)) / (4 a d) (2 gamma r)^{-(1 - 1/(2a))} at gamma r = d^a is 0.981 (d = 1e3), 0.991 (1e4).
+// 2a < 1, 2b > 1: F_ac / F0 at r = d is 0.292, 0.306 (d = 1e3, 1e4) and 0.013, 0.016 at r = 10 d.
+BOOST_AUTO_TEST_CASE(fac_checks_pass) {
+  for (const char* name : {"fac_asymptotic[2a>1,2b>1]", "fac_order[2a<1,2b>1]"}) {
+    const auto out = scalelaw::checks::run_checks(true, name, {});
+    BOOST_TEST_REQUIRE(out.size() == 1u);
+    BOOST_TEST_MESSAGE(name << ": " << out[0].r.measured);
+    BOOST_TEST(out[0].r.passed, name << ": " << out[0].r.measured);
+  }
+}

@@ -59,6 +59,19 @@ pure_point_asymptotic<T> kpp_asymptotic(const T& alpha, const T& gamma, const T&
   return detail::pp_asymptotic<T>(4 * alpha, alpha, gamma, batch, r, gamma * gamma * batch);
 }
 
+/// F_ac(d, r) for 2 alpha > 1, 2 beta > 1, 1 << gamma r << d^{2 alpha} (DERIVATIONS §6): the target's
+/// spectral weight off the atoms, (lambda / pi) |Im 1/m(lambda)| sum_{D_j >> lambda} b_j^2 with
+/// |Im 1/m| ~ pi lambda^{-1/(2 alpha)} / (2 alpha d), integrated against q(lambda)^r / (2 lambda):
+///   F_ac ~ zeta(2 beta) Gamma(1 - 1/(2 alpha)) / (4 alpha d) (2 gamma B r)^{-(1 - 1/(2 alpha))}.
+/// Next order: the partial sum of b_j^2 at the lower end, relative (gamma r)^{-(2 beta - 1)/(2 alpha)},
+/// and the edge of the bulk at gamma r ~ d^{2 alpha}.
+template <Real T>
+T fac_asymptotic(const T& alpha, const T& beta, const T& gamma, const T& batch, const T& d, const T& r) {
+  using std::pow;
+  const T e = 1 - 1 / (2 * alpha);
+  return boost::math::zeta(2 * beta) * boost::math::tgamma(e) / (4 * alpha * d) * pow(2 * gamma * batch * r, -e);
+}
+
 /// kappa(d) for v = inf, 2 alpha > 1 (DERIVATIONS §3): Mellin expansion of the count
 ///   sum_j 1/(1 + j^{2a}/kappa) = c kappa^{1/(2a)} + zeta(0) + O(1/kappa),  c = pi/(2a sin(pi/(2a))),
 /// so kappa = (d/c)^{2a} at order 0 and ((d + 1/2)/c)^{2a} at order 1 (relative error O(d^{-1}) vs O(d^{-1-2a})).
