@@ -57,7 +57,10 @@ struct resonant_term {
   cplx u;
   cplx operator()(double t) const {
     const cplx q = 1.0 - u * std::pow(t, a);
-    const cplx g = 1.0 / q;
+    // 1/q as conj(q)/|q|^2 instead of the library's fully guarded complex division (__divdc3 was a quarter
+    // of the d = 1e6 DE's time, docs/BENCH.md); the guarded one only where |q|^2 leaves double's range
+    const double nq = std::norm(q);
+    const cplx g = nq > 0 && std::isfinite(nq) ? std::conj(q) / nq : 1.0 / q;
     return std::pow(t, -c) * (k == 1 ? g : g * g);
   }
   jet expand(double t) const {
