@@ -324,7 +324,7 @@ result fac_asymptotic_check(bool quick) {
     const plrf m = model(a, b, d);
     const auto s = deq_spectrum_of(m);
     const double r = std::pow(d, a) / m.gamma;  // gamma r = d^alpha: the centre of 1 << gamma r << d^{2 alpha}
-    const double ratio = deq_forcing_split(s, a, b, m.v, r).ac() / fac_asymptotic<double>(a, b, m.gamma, 1.0, d, r);
+    const double ratio = split_forcing(s, a, b, m.v, r).ac() / fac_asymptotic<double>(a, b, m.gamma, 1.0, d, r);
     ok = ok && std::abs(ratio - 1) < 0.03 && std::abs(ratio - 1) < last;
     last = std::abs(ratio - 1);
     meas += fmt::format("d = {:g}: {}; ", d, g(ratio));
@@ -343,8 +343,8 @@ result fac_f0_sized_check(bool) {
   for (const double d : {1e3, 1e4}) {
     const plrf m = model(a, b, d);
     const auto s = deq_spectrum_of(m);
-    h1[k] = deq_forcing_split(s, a, b, m.v, d).ac() / s.F0;
-    h10[k] = deq_forcing_split(s, a, b, m.v, 10 * d).ac() / s.F0;
+    h1[k] = split_forcing(s, a, b, m.v, d).ac() / s.F0;
+    h10[k] = split_forcing(s, a, b, m.v, 10 * d).ac() / s.F0;
     ++k;
   }
   const bool ok = h1[0] > 0.1 && std::abs(h1[1] - h1[0]) < 0.03 && std::abs(h10[1] - h10[0]) < 0.01 && h10[1] < 0.1 * h1[1];

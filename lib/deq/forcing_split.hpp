@@ -17,7 +17,8 @@ struct forcing_split {
   double ac() const { return excess - pure_point; }  ///< F_ac(r)
 };
 
-inline forcing_split deq_forcing_split(const loss_spectrum& s, double alpha, double beta, double v, double r) {
+/// Any loss spectrum: the DE one, or an exact finite-d instance's (then F_ac carries that instance's fluctuations).
+inline forcing_split split_forcing(const loss_spectrum& s, double alpha, double beta, double v, double r) {
   double excess = 0;
   for (std::size_t i = 0; i < s.size(); ++i) excess += 0.5 * s.weight[i] * std::pow(s.q(i), r);
   const double pp = fpp_sum<double>(alpha, beta, s.gamma, static_cast<double>(s.batch), r, v).value;

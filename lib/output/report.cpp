@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "asymptotics/leading.hpp"
+#include "deq/forcing_split.hpp"
 #include "exact/instance.hpp"
 #include "frontier/frontier.hpp"
 #include "output/csv.hpp"
@@ -103,12 +104,16 @@ section loss_curves(const phase_point& p, const report_options& o, const std::st
       const double r = static_cast<double>(c.r[k]);
       const double fpp = fpp_sum<double>(m.alpha, m.beta, m.gamma, m.batch, r, m.v).value;
       const double kpp = kpp_sum<double>(m.alpha, m.gamma, m.batch, r, m.v).value;
-      f << r << ' ' << c.loss[k] << ' ' << fpp << ' ' << kpp << ' ' << s.F0 << '\n';
+      const double fac = split_forcing(s, m.alpha, m.beta, m.v, r).ac();  // DERIVATIONS §6, this instance
+      f << r << ' ' << c.loss[k] << ' ' << fpp << ' ' << kpp << ' ' << s.F0 << ' ';
+      if (fac > 0) f << fac; else f << "NaN";  // log axes: drawn where positive
+      f << '\n';
     }
     const char* col = colors[color++ % 3];
     plots += fmt::format("'{}' u 1:2 w l lw 2 lc rgb '{}' t 'P, d={}', '{}' u 1:3 w l dt 2 lc rgb '{}' t 'Fpp', "
-                         "'{}' u 1:4 w l dt 3 lc rgb '{}' t 'Kpp', '{}' u 1:5 w l dt 4 lc rgb '{}' t 'F0', ",
-                         file, col, static_cast<int>(d), file, col, file, col, file, col);
+                         "'{}' u 1:4 w l dt 3 lc rgb '{}' t 'Kpp', '{}' u 1:5 w l dt 4 lc rgb '{}' t 'F0', "
+                         "'{}' u 1:6 w l dt 5 lc rgb '{}' t 'Fac', ",
+                         file, col, static_cast<int>(d), file, col, file, col, file, col, file, col);
     std::size_t k4 = 0;
     while (k4 + 1 < c.r.size() && c.r[k4] < 10000) ++k4;
     md << "| " << d << " | " << fmt::format("{:.4g}", s.F0) << " | " << fmt::format("{:.4g}", kernel_norm(s)) << " | "
@@ -236,8 +241,8 @@ void write_report(const report_options& o) {
     secs.push_back({"## Spectral sums vs asymptotics\n\n" + s.md + "\n", "<h2>Spectral sums vs asymptotics</h2>\n" + s.html});
   }
   secs.push_back({"## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, SPEC §2) for "
-                  "several d with v = 4d and gamma = 0.5 / sum_{j<=v} j^(-2 alpha); the pure-point sums Fpp, Kpp and F0 drawn "
-                  "separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n",
+                  "several d with v = 4d and gamma = 0.5 / sum_{j<=v} j^(-2 alpha); the pure-point sums Fpp, Kpp, F0 and "
+                  "Fac (this instance's forcing minus F0 and Fpp, DERIVATIONS §6; drawn where positive) separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n",
                   "<h2>Loss curves, one point per phase</h2>\n"});
   for (const auto& rp : phases::reference_points()) {
     say("loss curves, phase " + std::string(rp.label));
