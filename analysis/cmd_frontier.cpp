@@ -21,8 +21,9 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--d-min", a->o.d_min, "smallest d of the grid (default 8)");
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
-  sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds) or deq (deterministic equivalent: "
-                  "no W, d up to 1e6, no bootstrap interval)");
+  sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
+                  "no W, d up to 1e6, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
+                  "how large f must be for the derived exponents; d up to 1e15)");
   sub->add_option("--fit-decades", a->o.fit_decades,
                   "fit xi, eta over the interior optima of the top N decades of flops only (default: all; "
                   "finite-size corrections fade as f grows)");
@@ -30,12 +31,13 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, &run] {
     run = [a] {
-      if (a->method != "exact" && a->method != "deq")
-        throw invalid_input(fmt::format("method '{}' is unknown: use exact or deq", a->method));
+      if (a->method != "exact" && a->method != "deq" && a->method != "model")
+        throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
       require_nonnegative("fit-decades", a->o.fit_decades);
       a->o.deq = a->method == "deq";
-      if (a->o.deq) a->seeds = 1;
+      a->o.model = a->method == "model";
+      if (a->o.deq || a->o.model) a->seeds = 1;
       if (!a->out.empty()) require_writable_path(a->out);
       const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
       const auto cls = phases::classify(al, be);
@@ -61,7 +63,7 @@ void register_frontier(CLI::App& app, runner& run) {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
         std::cout << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,
                                  ci(fr.xi_ci), cls.xi.get_d(), fr.eta, ci(fr.eta_ci), cls.eta.get_d(),
-                                 a->o.deq ? " — deterministic equivalent, no seed interval" : "");
+                                 a->o.deq ? " — deterministic equivalent, no seed interval" : a->o.model ? " — three-term model with constants" : "");
         std::cout << "flops,d_star,loss,interior\n";
         for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
       }

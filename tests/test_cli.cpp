@@ -200,6 +200,13 @@ BOOST_AUTO_TEST_CASE(check_quick_passes) {
   BOOST_TEST(fr.status == 0, fr.err);
   BOOST_TEST(std::abs(nlohmann::json::parse(fr.out)["xi"].get<double>() - 1.0 / 3) < 0.03);
   expect_error("frontier --alpha 0.1 --beta 0.1", "no learning");
+  // the three-term model (lib/frontier/model.hpp) at small f: phase II's slopes over f = 1e6..1e8 are 0.388, 0.755
+  // (derived 0.4, 0.75; the model's local slopes are within 0.01 from f = 1e8 on, `check --only frontier_model[II]`)
+  const auto fm = run("frontier --alpha 1.2 --beta 0.8 --method model --flops-min 1e6 --flops-max 1e8 --d-min 1e2 --d-max 1e4 --json");
+  BOOST_TEST(fm.status == 0, fm.err);
+  const auto jm = nlohmann::json::parse(fm.out);
+  BOOST_TEST(std::abs(jm["xi"].get<double>() - 0.4) < 0.02);
+  BOOST_TEST(std::abs(jm["eta"].get<double>() - 0.75) < 0.01);
 }
 
 BOOST_AUTO_TEST_CASE(jvr_allocate_contract) {

@@ -10,6 +10,7 @@
 
 #include "deq/measures.hpp"
 #include "exact/instance.hpp"
+#include "frontier/model.hpp"
 #include "model/validate.hpp"
 #include "volterra/block_leap.hpp"
 
@@ -127,7 +128,8 @@ frontier_result compute_frontier(const frontier_options& o) {
   if (!(o.flops_max > o.flops_min)) throw invalid_input("flops-max must exceed flops-min");
   if (!(o.d_max > o.d_min) || o.d_min < 2) throw invalid_input("need 2 <= d-min < d-max");
   if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
-  if (o.deq && o.seeds != 1) throw invalid_input("--method deq is deterministic: use --seeds 1");
+  if ((o.deq || o.model) && o.seeds != 1) throw invalid_input("--method deq and model are deterministic: use --seeds 1");
+  if (o.deq && o.model) throw invalid_input("choose one method");
   frontier_result res;
   for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
     res.d_grid.push_back(std::round(d));
@@ -149,6 +151,11 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::vector<std::uint64_t> sorted = grid;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (o.model) {
+      const three_term_model tm(m);
+      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / double(m.d)));
+      continue;
+    }
     if (o.deq) {
       const auto c = volterra_block_leap(
           deq_loss_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch, 0, 0, {}}), sorted);

@@ -23,6 +23,7 @@ struct frontier_options {
   unsigned bootstrap = 200;
   double fit_decades = 0;  ///< > 0: fit the slopes over the interior optima of the top decades of f only
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq: no W, d up to 1e6; one "seed", no bootstrap)
+  bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;
   std::function<void(const std::string&)> progress;
 };

@@ -31,7 +31,7 @@ plrf plrf::from(const plrf_options& o, bool need_d) {
   require_count("batch", o.batch, 1, 1e9);
   m.batch = static_cast<unsigned>(o.batch);
   if (need_d) {
-    require_count("d", o.d, 1, 1e9);
+    require_count("d", o.d, 1, 1e15);  // 1e15: the three-term model (lib/frontier/model.hpp) needs no W
     m.d = static_cast<std::uint64_t>(o.d);
   } else {
     m.d = 0;

@@ -1,0 +1,44 @@
+// The three-term loss model with constants (SPEC §4; DERIVATIONS §7): the exponents of the derived table are
+// those of P = F0 + F_pp + K_pp as f -> inf, and with the constants kept the same model says how large f must be
+// before the local slopes get there. Exact sums at v = rho d, no asymptotic replacement:
+//   P(d, r) = F0(d) + Fpp_sum(r) + F_ac(d, r) + Kpp_sum(r) S(r),
+//   F0 from kappa (SPEC §3), Fpp_sum, Kpp_sum of SPEC §4, and S(r) = sum_{s<r} F_pp(s) ~ sum_{j<=v} j^{-2b} (1 - q_j^r) / (4 gamma B)
+// the weight of the kernel's early part (the noise term is K(r) times the loss accumulated before r), and for
+// 2a > 1, 2b > 1 F_ac = zeta(2b)/(4 a d) int_{1/kappa}^inf l^{-1/(2a)} e^{-2 gamma B l r} dl (DERIVATIONS §6: the
+// asymptotic form, cut off at the bulk's scale 1/kappa ~ d^{-2a} so that it dies once the bulk is learned).
+// Not in the model: F_ac for 2a < 1 (F0's order, DERIVATIONS §6) or 2b < 1 (below F0), and the 1/(1 - ||K||)
+// renormalisation — constants, not exponents.
+#pragma once
+#include <cmath>
+
+#include <boost/math/special_functions/gamma.hpp>
+#include <boost/math/special_functions/zeta.hpp>
+
+#include "deq/kappa.hpp"
+#include "model/plrf.hpp"
+#include "spectral/terms.hpp"
+
+namespace scalelaw {
+
+struct three_term_model {
+  plrf m;
+  double kappa, F0;
+  explicit three_term_model(const plrf& model)
+      : m(model), kappa(deq_kappa<double>(m.alpha, double(m.d), m.v).value),
+        F0(deq_f0<double>(m.alpha, m.beta, sum_result<double>{kappa, 0}, m.v).value) {}
+  double Fac(double r) const {
+    if (!(2 * m.alpha > 1 && 2 * m.beta > 1)) return 0;
+    const double e = 1 - 1 / (2 * m.alpha), x = 2 * m.gamma * m.batch * r;
+    return boost::math::zeta(2 * m.beta) / (4 * m.alpha * double(m.d)) * boost::math::tgamma(e, x / kappa) * std::pow(x, -e);
+  }
+  double Fpp(double r) const { return fpp_sum<double>(m.alpha, m.beta, m.gamma, m.batch, r, m.v).value; }
+  double Kpp(double r) const {
+    const double K = kpp_sum<double>(m.alpha, m.gamma, m.batch, r, m.v).value;
+    const double all = power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), 0.0} /* r = 0: weight 1 */, m.v).value;
+    const double left = power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), r}, m.v).value;
+    return K * (all - left) / (4 * m.gamma * m.batch);
+  }
+  double loss(double r) const { return F0 + Fpp(r) + Fac(r) + Kpp(r); }
+};
+
+}  // namespace scalelaw
