@@ -116,3 +116,43 @@ BOOST_AUTO_TEST_CASE(fac_checks_pass) {
     BOOST_TEST(out[0].r.passed, name << ": " << out[0].r.measured);
   }
 }
+
+#include "deq/resolvent_precise.hpp"
+
+// Issue 5: m(z) in mpfr (30 digits) — (1) at real z < 0 against an independent real bisection of the same
+// equation (m real and the left side increasing in m > 0 there), to 25 digits; (2) at complex z, the residual
+// is at the working precision and the double solver (O(1) resonant sums, lib/deq/resolvent.cpp) agrees to the
+// 1e-12 its Newton stops at (times the sums' ~1e-14 rounding: 1e-11 allowed).
+BOOST_AUTO_TEST_CASE(m_precise_mpfr) {
+  const precision_scope p(40);
+  const mpfr alpha("0.7"), d(60);
+  const std::uint64_t v = 240;
+  {
+    const mpfr x("0.01");
+    const auto m = deq_m_precise<mpfr>(alpha, d, v, {-x, mpfr(0)}, mpfr("1e-32"));
+    BOOST_TEST(abs(m.im) < mpfr("1e-35"));
+    mpfr lo = 0, hi = 1;  // F(0) = -1 < 0 < F(1)
+    for (int i = 0; i < 200; ++i) {
+      const mpfr mid = (lo + hi) / 2;
+      mpfr s = 0;
+      for (std::uint64_t j = v; j >= 1; --j) {
+        const mpfr D = pow(mpfr(j), -2 * alpha);
+        s += D * mid / (D * mid + x);
+      }
+      (mid + s / d - 1 > 0 ? hi : lo) = mid;
+    }
+    const mpfr rel = abs(m.re - lo) / lo;
+    BOOST_TEST_MESSAGE("real z = -0.01: m = " << m.re.str(30) << ", bisection differs by " << rel.str(3));
+    BOOST_TEST(rel < mpfr("1e-25"));
+  }
+  for (const auto& zz : {std::pair<double, double>{0.05, 0.01}, {0.002, 0.0005}, {0.3, 0.02}}) {
+    const auto m = deq_m_precise<mpfr>(alpha, d, v, {mpfr(zz.first), mpfr(zz.second)}, mpfr("1e-32"));
+    complex_of<mpfr> F, dF;
+    deq_equation<mpfr>(alpha, d, v, m, {mpfr(zz.first), mpfr(zz.second)}, F, dF);
+    BOOST_TEST(F.abs() < mpfr("1e-30"), "residual " << F.abs().str(3));
+    const cplx md = deq_m({0.7, 60, 240}, cplx(zz.first, zz.second));
+    const double diff = std::abs(md - cplx(m.re.convert_to<double>(), m.im.convert_to<double>())) / std::abs(md);
+    BOOST_TEST_MESSAGE("z = " << zz.first << "+" << zz.second << "i: |m_double - m_mpfr|/|m| = " << diff);
+    BOOST_TEST(diff < 1e-11);
+  }
+}
