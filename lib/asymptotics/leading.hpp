@@ -11,6 +11,8 @@
 #include <boost/math/constants/constants.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/zeta.hpp>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/tools/roots.hpp>
 
 #include "numeric/scalar.hpp"
 
@@ -96,6 +98,34 @@ T f0_asymptotic(const T& alpha, const T& beta, const T& kappa, int order = 1) {
   const T Z = boost::math::zeta(2 * beta) / (2 * kappa);
   if (order >= 1) return I + Z;
   return 2 * beta < 1 ? I : Z;
+}
+
+/// 2 alpha < 1, v = rho d (DERIVATIONS §3): kappa = d^{2 alpha} k with k fixed by the continuum count
+///   int_0^rho dt / (1 + t^{2 alpha} / k) = 1,
+/// and F_0 = 1/2 sum_j j^{-2b}/(j^{2a} + kappa) has, for 2b > 1, the atoms' limit zeta(2b)/(2 kappa) with the
+/// next order from expanding 1/(1 + j^{2a}/kappa): F_0 ~ zeta(2b)/(2 kappa) (1 - zeta(2b - 2a)/(zeta(2b) kappa)) when
+/// 2b - 2a > 1; for 2b < 1 the continuum carries it, F_0 ~ 1/2 d^{-(2a+2b-1)} int_0^rho t^{-2b}/(t^{2a} + k) dt.
+struct f0_below_half {
+  double k;        ///< kappa / d^{2 alpha} in the limit
+  double leading;  ///< F_0 d^{2 alpha} (2b > 1) or F_0 d^{2a+2b-1} (2b < 1) in the limit
+};
+inline f0_below_half f0_asymptotic_below_half(double alpha, double beta, double rho) {
+  using boost::math::quadrature::gauss_kronrod;
+  // t = u^{1/(1-2a)}-free form: substitute t = s^2 to soften the t^{-2b} and t^{2a} endpoints
+  auto count = [&](double k) {
+    return gauss_kronrod<double, 61>::integrate(
+        [&](double s) { const double t = s * s; return 2 * s / (1 + std::pow(t, 2 * alpha) / k); }, 0, std::sqrt(rho), 15, 1e-14) - 1;
+  };
+  std::uintmax_t it = 200;
+  const auto br = boost::math::tools::toms748_solve(count, 1e-8, 1e8, boost::math::tools::eps_tolerance<double>(50), it);
+  const double k = 0.5 * (br.first + br.second);
+  double lead;
+  if (2 * beta > 1) lead = boost::math::zeta(2 * beta) / (2 * k);
+  else
+    lead = 0.5 * gauss_kronrod<double, 61>::integrate(
+        [&](double s) { const double t = s * s; return 2 * s * std::pow(t, -2 * beta) / (std::pow(t, 2 * alpha) + k); }, 0,
+        std::sqrt(rho), 15, 1e-14);
+  return {k, lead};
 }
 
 }  // namespace scalelaw
