@@ -23,9 +23,12 @@ namespace scalelaw {
 struct three_term_model {
   plrf m;
   double kappa, F0;
+  double target_mass;  ///< sum_{j<=v} j^{-2b}: S(r) at r = inf, times 4 gamma B
   explicit three_term_model(const plrf& model)
       : m(model), kappa(deq_kappa<double>(m.alpha, double(m.d), m.v).value),
-        F0(deq_f0<double>(m.alpha, m.beta, sum_result<double>{kappa, 0}, m.v).value) {}
+        F0(deq_f0<double>(m.alpha, m.beta, sum_result<double>{kappa, 0}, m.v).value),
+        target_mass(power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), 0.0} /* r = 0: weight 1 */,
+                                          m.v).value) {}
   double Fac(double r) const {
     if (!(2 * m.alpha > 1 && 2 * m.beta > 1)) return 0;
     const double e = 1 - 1 / (2 * m.alpha), x = 2 * m.gamma * m.batch * r;
@@ -34,9 +37,8 @@ struct three_term_model {
   double Fpp(double r) const { return fpp_sum<double>(m.alpha, m.beta, m.gamma, m.batch, r, m.v).value; }
   double Kpp(double r) const {
     const double K = kpp_sum<double>(m.alpha, m.gamma, m.batch, r, m.v).value;
-    const double all = power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), 0.0} /* r = 0: weight 1 */, m.v).value;
     const double left = power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), r}, m.v).value;
-    return K * (all - left) / (4 * m.gamma * m.batch);
+    return K * (target_mass - left) / (4 * m.gamma * m.batch);
   }
   double loss(double r) const { return F0 + Fpp(r) + Fac(r) + Kpp(r); }
 };
