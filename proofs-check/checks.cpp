@@ -340,7 +340,7 @@ result jvr_maurey(bool quick) {
 }
 
 loss_spectrum deq_spectrum_of(const plrf& m) {
-  deq_spectrum_options o{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch};
+  deq_spectrum_options o{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 0, 0, {}};  // grid defaults
   return deq_loss_spectrum(o);
 }
 
