@@ -1,5 +1,5 @@
-// The three-term loss model with constants (SPEC §4; DERIVATIONS §7): the exponents of the derived table are
-// those of P = F0 + F_pp + K_pp as f -> inf, and with the constants kept the same model says how large f must be
+// The loss model with constants (SPEC §4; docs/NOTES.md "How large f must be"): the exponents of the derived table
+// are those of P = F0 + F_pp + F_ac + K_pp as f -> inf, and with the constants kept the same model says how large f must be
 // before the local slopes get there. Exact sums at v = rho d, no asymptotic replacement:
 //   P(d, r) = F0(d) + Fpp_sum(r) + F_ac(d, r) + Kpp_sum(r) S(r),
 //   F0 from kappa (SPEC §3), Fpp_sum, Kpp_sum of SPEC §4, and S(r) = sum_{s<r} F_pp(s) ~ sum_{j<=v} j^{-2b} (1 - q_j^r) / (4 gamma B)
