@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "common.hpp"
-#include "deq/measures.hpp"
+#include <optional>
+
+#include "deq/contour.hpp"
 #include "exact/instance.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
@@ -56,6 +58,8 @@ void register_curve(CLI::App& app, runner& run) {
       if (a->method == "direct" && a->steps > 1e8)
         throw invalid_input(fmt::format("steps = {} is out of range for --method direct (O(d R)): at most 1e8", a->steps));
       loss_spectrum s;
+      std::optional<contour_spectrum> cs;  // --method deq: the DE on a contour (lib/deq/contour.hpp)
+      deq_contour_checks ident{};
       if (!a->spectrum_file.empty()) {
         if (a->method == "deq") throw invalid_input("--method deq needs the model (--alpha --beta --d), not --spectrum");
         if (!std::isnan(a->model.opt.alpha) || a->model.opt.d > 0)
@@ -75,22 +79,25 @@ void register_curve(CLI::App& app, runner& run) {
           throw invalid_input("give the model (--alpha A --beta B --d N) or --spectrum FILE --f0 X --gamma G");
         plrf m = a->model.resolve(true);
         if (a->method == "deq") {
-          // deterministic equivalent: no W, no eigen-decomposition (lib/deq/measures.hpp)
-          deq_spectrum_options dopt{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 0, 0, {}};  // auto grid
-          if (m.v > 1e5) dopt.progress = [](const std::string& msg) { std::cerr << msg << "\n"; };
-          s = deq_loss_spectrum(dopt);
+          // deterministic equivalent: no W, no eigen-decomposition
+          cs = deq_contour_spectrum({m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch}, &ident);
         } else {
           if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
           auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));
           s = inst.spectrum(m.gamma, m.batch);
         }
       }
-      require_stable(s);
+      if (cs) require_stable(*cs); else require_stable(s);
       const auto grid = log_grid(steps, static_cast<unsigned>(a->points));
       block_leap_stats st;
-      loss_curve c = a->method == "direct" ? volterra_direct<double>(s, grid)
-                                           : volterra_block_leap(s, grid, {a->tol, block_leap_options{}.degree, 64}, &st);
-      const double kn = kernel_norm(s);
+      const block_leap_options bo{a->tol, block_leap_options{}.degree, 64};
+      loss_curve c = cs                     ? volterra_block_leap(*cs, grid, bo, &st)
+                     : a->method == "direct" ? volterra_direct<double>(s, grid)
+                                             : volterra_block_leap(s, grid, bo, &st);
+      const double kn = cs ? kernel_norm(*cs) : kernel_norm(s);
+      const double F0 = cs ? cs->F0 : s.F0, gamma = cs ? cs->gamma : s.gamma;
+      const unsigned batch = cs ? cs->batch : s.batch;
+      const std::size_t modes = cs ? cs->size() : s.size();
       if (!a->out.empty()) {
         write_file_atomically(a->out, [&](std::ostream& os) {
           os << "r,loss,forcing\n";
@@ -99,11 +106,27 @@ void register_curve(CLI::App& app, runner& run) {
         });
       }
       if (a->json) {
-        print_json({{"r", c.r}, {"loss", c.loss}, {"forcing", c.forcing}, {"F0", s.F0}, {"kernel_norm", kn},
-                    {"limit_loss", s.F0 / (1 - kn)}, {"gamma", s.gamma}, {"batch", s.batch}, {"modes", s.size()},
-                    {"method", a->method}, {"blocks", st.blocks}, {"seconds", clock.seconds()}});
+        nlohmann::json j{{"r", c.r}, {"loss", c.loss}, {"forcing", c.forcing}, {"F0", F0}, {"kernel_norm", kn},
+                         {"limit_loss", F0 / (1 - kn)}, {"gamma", gamma}, {"batch", batch}, {"modes", modes},
+                         {"method", a->method}, {"blocks", st.blocks}, {"seconds", clock.seconds()}};
+        if (cs) {
+          // the contour quadrature against exact identities of the DE (relative errors; lib/deq/contour.hpp)
+          j["deq_identity_errors"] = {{"mass", ident.mass - 1},
+                                      {"moment1", ident.moment1 / ident.moment1_exact - 1},
+                                      {"moment2", ident.moment2 / ident.moment2_exact - 1},
+                                      {"initial_loss", ident.forcing0 / ident.initial - 1},
+                                      {"target_mass", ident.target_mass / ident.target_mass_exact - 1}};
+          j["lambda_min"] = ident.lambda_min;
+          j["lambda_max"] = ident.lambda_max;
+        }
+        print_json(j);
       } else if (a->out.empty()) {
-        std::cout << "# F0 = " << s.F0 << ", kernel_norm = " << kn << ", P_inf = " << s.F0 / (1 - kn) << "\nr,loss\n";
+        std::cout << "# F0 = " << F0 << ", kernel_norm = " << kn << ", P_inf = " << F0 / (1 - kn) << "\n";
+        if (cs)
+          std::cout << fmt::format("# deterministic equivalent on a contour, {} nodes; support [{:.6g}, {:.6g}]; quadrature vs exact "
+                                   "identities: mass {:.1e}, initial loss {:.1e} (relative)\n",
+                                   modes, ident.lambda_min, ident.lambda_max, ident.mass - 1, ident.forcing0 / ident.initial - 1);
+        std::cout << "r,loss\n";
         for (std::size_t i = 0; i < c.r.size(); ++i) std::cout << c.r[i] << ',' << format_double(c.loss[i]) << '\n';
       }
       return 0;

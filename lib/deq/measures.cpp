@@ -6,19 +6,10 @@
 #include <mutex>
 #include <thread>
 
-#include "deq/kappa.hpp"
-#include "deq/resonant_sum.hpp"
 #include "model/validate.hpp"
 
 namespace scalelaw {
 
-namespace {
-// the target's Stieltjes transform at given m: sum_{j<=v} D_j b_j^2 D_j m/(D_j m - z)
-// = sum_j j^{-(2 alpha + 2 beta)} / (1 - (z/m) j^{2 alpha}), O(1) in v (lib/deq/resonant_sum.hpp)
-cplx target_transform(const deq_spectrum_options& o, cplx m, cplx z) {
-  return resonant_sum(2 * o.alpha + 2 * o.beta, 2 * o.alpha, 1, z / m, 1, std::floor(o.v));
-}
-}  // namespace
 
 loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
   require_positive("alpha", o.alpha);
@@ -62,7 +53,7 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
         }
         if (!ok) throw std::runtime_error(fmt::format("deq: no solution m(z) at x = {}", xs[kk]));
         rho[kk] = std::imag(-m / z) / M_PI;
-        nu[kk] = std::imag(target_transform(o, m, z)) / M_PI;
+        nu[kk] = std::imag(deq_target_transform(o.alpha, o.beta, o.v, m, z)) / M_PI;
         const std::size_t k = done.fetch_add(1) + 1;
         if (o.progress && k % std::max<std::size_t>(5000, n / 10) == 0) {
           std::lock_guard<std::mutex> lock(mu);
@@ -93,11 +84,7 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
     s.mult.push_back(std::max(mult, 0.0));
     s.weight.push_back(std::max(w, 0.0));
   }
-  {
-    precision_scope prec(20);
-    const auto k = deq_kappa<mpfr>(mpfr(o.alpha), mpfr(o.d), o.v);
-    s.F0 = deq_f0<mpfr>(mpfr(o.alpha), mpfr(o.beta), k, o.v).value.convert_to<double>();
-  }
+  s.F0 = deq_constants_double(o.alpha, o.beta, o.d, o.v).F0;
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "deq/kappa.hpp"
 #include "deq/resonant_sum.hpp"
 #include "model/validate.hpp"
 
@@ -80,6 +81,17 @@ cplx deq_m(const deq_model& M, cplx z) {
     if (im == floor_im) break;
   }
   return deq_m_newton(M, z, m);
+}
+
+cplx deq_target_transform(double alpha, double beta, double v, cplx m, cplx z) {
+  // = sum_j j^{-(2 alpha + 2 beta)} / (1 - (z/m) j^{2 alpha})  (lib/deq/resonant_sum.hpp)
+  return resonant_sum(2 * alpha + 2 * beta, 2 * alpha, 1, z / m, 1, std::floor(v));
+}
+
+deq_constants deq_constants_double(double alpha, double beta, double d, double v) {
+  precision_scope prec(20);
+  const auto k = deq_kappa<mpfr>(mpfr(alpha), mpfr(d), v);
+  return {k.value.convert_to<double>(), deq_f0<mpfr>(mpfr(alpha), mpfr(beta), k, v).value.convert_to<double>()};
 }
 
 double deq_density(const deq_model& M, double x, double eps) {

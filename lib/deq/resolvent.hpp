@@ -30,6 +30,16 @@ cplx deq_m_newton(const deq_model& M, cplx z, cplx start);
 /// m(z) for Im z > 0 (or real z < 0) by continuation from z + i Y with Y large.
 cplx deq_m(const deq_model& M, cplx z);
 
+/// The target's transform T(z) = sum_{j<=v} D_j b_j^2 D_j m/(D_j m - z) at m = m(z), O(1) in v: its
+/// boundary value's imaginary part is pi times the density nu of the target weights over the spectrum.
+cplx deq_target_transform(double alpha, double beta, double v, cplx m, cplx z);
+
+/// kappa and F_0 of the deterministic equivalent (lib/deq/kappa.hpp at 20 digits, rounded to double).
+struct deq_constants {
+  double kappa, F0;
+};
+deq_constants deq_constants_double(double alpha, double beta, double d, double v);
+
 /// rho(x) = (1/pi) Im s(x + i eps x): the spectral density of Khat (mass 1), smoothed at relative width eps.
 double deq_density(const deq_model& M, double x, double eps = 1e-3);
 

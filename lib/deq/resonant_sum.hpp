@@ -51,24 +51,38 @@ inline jet jet_pow(double t0, double p) {
   return r;
 }
 
+// 1/q as conj(q)/|q|^2 instead of the library's fully guarded complex division (__divdc3 was a quarter
+// of the d = 1e6 DE's time, docs/BENCH.md); the guarded one only where |q|^2 leaves double's range
+inline cplx fast_recip(cplx q) {
+  const double nq = std::norm(q);
+  return nq > 0 && std::isfinite(nq) ? std::conj(q) / nq : 1.0 / q;
+}
+
+/// t^{-c} (1 - u t^a)^{-k}, times (1 - u2 t^a)^{-1} when u2 != 0 (a second factor without a near-pole on
+/// the real axis, e.g. u2 < 0: it only bends the summand smoothly, on the doubling panels' scale).
 struct resonant_term {
   double c, a;
   int k;
   cplx u;
+  cplx u2 = 0;
   cplx operator()(double t) const {
-    const cplx q = 1.0 - u * std::pow(t, a);
-    // 1/q as conj(q)/|q|^2 instead of the library's fully guarded complex division (__divdc3 was a quarter
-    // of the d = 1e6 DE's time, docs/BENCH.md); the guarded one only where |q|^2 leaves double's range
-    const double nq = std::norm(q);
-    const cplx g = nq > 0 && std::isfinite(nq) ? std::conj(q) / nq : 1.0 / q;
-    return std::pow(t, -c) * (k == 1 ? g : g * g);
+    const double ta = std::pow(t, a);
+    const cplx g = fast_recip(1.0 - u * ta);
+    cplx v = std::pow(t, -c) * (k == 1 ? g : g * g);
+    if (u2 != 0.0) v *= fast_recip(1.0 - u2 * ta);
+    return v;
   }
   jet expand(double t) const {
-    jet q = jet_pow(t, a);
-    for (auto& e : q) e *= -u;
-    q[0] += 1.0;
-    jet g = jet_recip(q);
+    const jet ta = jet_pow(t, a);
+    auto factor = [&](cplx w) {
+      jet q = ta;
+      for (auto& e : q) e *= -w;
+      q[0] += 1.0;
+      return jet_recip(q);
+    };
+    jet g = factor(u);
     if (k == 2) g = jet_mul(g, g);
+    if (u2 != 0.0) g = jet_mul(g, factor(u2));
     return jet_mul(jet_pow(t, -c), g);
   }
 };
@@ -101,9 +115,10 @@ inline cplx euler_maclaurin(const resonant_term& f, double A, double B, double p
 
 }  // namespace detail
 
-/// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-k} (lo >= 1; hi finite), exact summation below 1024 terms.
-inline std::complex<double> resonant_sum(double c, double a, int k, std::complex<double> u, double lo, double hi) {
-  const detail::resonant_term f{c, a, k, u};
+/// sum_{j=lo}^{hi} f(j) for a resonant term f (lo >= 1; hi finite), exact summation below 1024 terms.
+inline std::complex<double> resonant_sum(const detail::resonant_term& f, double lo, double hi) {
+  const std::complex<double> u = f.u;
+  const double a = f.a;
   std::complex<double> s = 0;
   auto direct = [&](double from, double to) {  // from high to low: the small terms first
     for (double j = to; j >= from; --j) s += f(j);
@@ -133,6 +148,16 @@ inline std::complex<double> resonant_sum(double c, double a, int k, std::complex
     piece(head + 1, hi);
   }
   return s;
+}
+
+/// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-k}.
+inline std::complex<double> resonant_sum(double c, double a, int k, std::complex<double> u, double lo, double hi) {
+  return resonant_sum(detail::resonant_term{c, a, k, u}, lo, hi);
+}
+
+/// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-1} (1 - u2 j^a)^{-1}, u2 without a near-pole on the real axis.
+inline std::complex<double> resonant_sum2(double c, double a, std::complex<double> u, std::complex<double> u2, double lo, double hi) {
+  return resonant_sum(detail::resonant_term{c, a, 1, u, u2}, lo, hi);
 }
 
 }  // namespace scalelaw

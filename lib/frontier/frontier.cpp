@@ -8,7 +8,7 @@
 #include <Eigen/Dense>
 #include <fmt/format.h>
 
-#include "deq/measures.hpp"
+#include "deq/contour.hpp"
 #include "exact/instance.hpp"
 #include "frontier/model.hpp"
 #include "model/validate.hpp"
@@ -157,8 +157,7 @@ frontier_result compute_frontier(const frontier_options& o) {
       continue;
     }
     if (o.deq) {
-      const auto c = volterra_block_leap(
-          deq_loss_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch, 0, 0, {}}), sorted);
+      const auto c = volterra_block_leap(deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch}), sorted);
       for (std::size_t k = 0; k < nf; ++k) {
         const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
         per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 
 #include <Eigen/Dense>
 
@@ -14,34 +15,44 @@ namespace {
 
 constexpr unsigned max_degree = 16;
 
+inline double re(double x) { return x; }
+inline double re(const std::complex<double>& x) { return x.real(); }
+
+/// Per-mode data; S = double for real spectra, complex<double> for contour spectra, where every sum
+/// over modes is the real part of a complex one (lib/volterra/contour_spectrum.hpp).
+template <class S>
 struct modes {
-  std::vector<double> a, log_q, kw, C, fk;  // 1 - q, log q, gamma^2 B lambda^2, state, w q^{k0}
+  std::vector<S> a, log_q, kw, C, fk;  // 1 - q, log q, gamma^2 B lambda^2 mult, state, w q^{k0}
 };
 
-/// Per-offset sums over modes: base(t) = F0 + sum_i (fk_i/2 + kw_i C_i) q_i^t and
-/// conv_m(t) = sum_i kw_i m!/h^m G_m(t; q_i), so that P(k0+t) = base(t) + sum_m c_m conv_m(t).
+/// Per-offset sums over modes: base(t) = F0 + Re sum_i (fk_i/2 + kw_i C_i) q_i^t and
+/// conv_m(t) = Re sum_i kw_i m!/h^m G_m(t; q_i), so that P(k0+t) = base(t) + sum_m c_m conv_m(t).
 struct offset_sums {
   double base = 0;
   double conv[max_degree + 1] = {};
 };
 
-offset_sums sums_at(const modes& md, double F0, double t, double h, unsigned n) {
+template <class S>
+offset_sums sums_at(const modes<S>& md, double F0, double t, double h, unsigned n) {
   offset_sums out;
-  double G[max_degree + 1];
+  S G[max_degree + 1];
+  S conv[max_degree + 1];
   double scale[max_degree + 1];
   scale[0] = 1;
   for (unsigned m = 1; m <= n; ++m) scale[m] = scale[m - 1] * m / h;
-  double base = 0, binom[max_degree + 2];
+  for (unsigned m = 0; m <= n; ++m) conv[m] = S(0);
+  S base = 0;
+  double binom[max_degree + 2];
   binomials(t, n, binom);
   const std::size_t d = md.a.size();
   for (std::size_t i = 0; i < d; ++i) {
-    const double E = std::exp(t * md.log_q[i]);
+    const S E = std::exp(t * md.log_q[i]);
     base += (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
     geometric_binomial_sums(t, md.a[i], E, n, binom, G);
-    for (unsigned m = 0; m <= n; ++m) out.conv[m] += md.kw[i] * G[m];
+    for (unsigned m = 0; m <= n; ++m) conv[m] += md.kw[i] * G[m];
   }
-  for (unsigned m = 0; m <= n; ++m) out.conv[m] *= scale[m];
-  out.base = F0 + base;
+  for (unsigned m = 0; m <= n; ++m) out.conv[m] = re(conv[m]) * scale[m];
+  out.base = F0 + re(base);
   return out;
 }
 
@@ -57,27 +68,15 @@ double evaluate(const offset_sums& s, const Eigen::VectorXd& c) {
   return p;
 }
 
-}  // namespace
-
-loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::uint64_t>& grid,
-                               const block_leap_options& opt, block_leap_stats* stats) {
-  require_stable(s);
+template <class S>
+loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid, const block_leap_options& opt,
+                block_leap_stats* stats) {
   if (opt.degree < 2 || opt.degree > max_degree)
     throw invalid_input(fmt::format("degree = {} is out of range: must be in [2, {}]", opt.degree, max_degree));
   require_positive("tol", opt.tol);
   loss_curve out;
   if (grid.empty()) return out;
-  const std::size_t d = s.size();
-  modes md;
-  md.a.resize(d); md.log_q.resize(d); md.kw.resize(d); md.C.assign(d, 0.0); md.fk.resize(d);
-  const double g2b = s.gamma * s.gamma * s.batch;
-  for (std::size_t i = 0; i < d; ++i) {
-    const double l = s.lambda[i];
-    md.a[i] = 2 * s.gamma * s.batch * l - g2b * (s.batch + 1.0) * l * l;
-    md.log_q[i] = s.log_q(i);
-    md.kw[i] = g2b * l * l * s.multiplicity(i);
-    md.fk[i] = s.weight[i];
-  }
+  const std::size_t d = md.a.size();
   const std::uint64_t last = grid.back();
   std::size_t next = 0;  // next grid index to output
   std::uint64_t k0 = 0;
@@ -89,21 +88,22 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     out.forcing.push_back(F);
   };
   auto forcing_at = [&](double t) {
-    double f = 0;
+    S f = 0;
     for (std::size_t i = 0; i < d; ++i) f += md.fk[i] * std::exp(t * md.log_q[i]);
-    return s.F0 + f / 2;
+    return F0 + re(f) / 2;
   };
 
   // warm-up: one step at a time (the early loss changes on the scale of single steps)
   while (k0 < opt.warmup && k0 <= last) {
-    double P = s.F0, F = s.F0;
+    S Ps = 0, Fs = 0;
     for (std::size_t i = 0; i < d; ++i) {
-      P += 0.5 * md.fk[i] + md.kw[i] * md.C[i];
-      F += 0.5 * md.fk[i];
+      Ps += 0.5 * md.fk[i] + md.kw[i] * md.C[i];
+      Fs += 0.5 * md.fk[i];
     }
+    const double P = F0 + re(Ps), F = F0 + re(Fs);
     if (grid[next] == k0) { record(k0, P, F); ++next; }
     for (std::size_t i = 0; i < d; ++i) {
-      const double q = 1 - md.a[i];
+      const S q = 1.0 - md.a[i];
       md.C[i] = q * md.C[i] + P;
       md.fk[i] *= q;
     }
@@ -133,7 +133,7 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     Eigen::MatrixXd M(N, N);
     Eigen::VectorXd rhs(N);
     for (Eigen::Index j = 0; j < N; ++j) {
-      const offset_sums sj = sums_at(md, s.F0, nodes[j], h, deg);
+      const offset_sums sj = sums_at(md, F0, nodes[j], h, deg);
       for (Eigen::Index m = 0; m < N; ++m) M(j, m) = phi(nodes[j], h, m) - sj.conv[m];
       rhs[j] = sj.base;
     }
@@ -143,7 +143,7 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     if (deg == n && h > n + 1) {
       for (double tc : {0.5 * (nodes[0] + nodes[1]), 0.5 * (nodes[n - 1] + nodes[n])}) {
         tc = std::floor(tc);
-        const offset_sums sc = sums_at(md, s.F0, tc, h, deg);
+        const offset_sums sc = sums_at(md, F0, tc, h, deg);
         const double Pf = evaluate(sc, c);
         double poly = 0;
         for (Eigen::Index m = 0; m < N; ++m) poly += c[m] * phi(tc, h, m);
@@ -160,21 +160,22 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     // outputs inside the block, from the exact convolution formula
     while (next < grid.size() && grid[next] < k0 + static_cast<std::uint64_t>(h)) {
       const double t = static_cast<double>(grid[next] - k0);
-      const offset_sums so = sums_at(md, s.F0, t, h, deg);
+      const offset_sums so = sums_at(md, F0, t, h, deg);
       record(grid[next], evaluate(so, c), forcing_at(t));
       ++next;
     }
     // advance C_i and the forcing to k0 + h
     {
-      double G[max_degree + 1], binom[max_degree + 2];
+      S G[max_degree + 1];
+      double binom[max_degree + 2];
       double scale[max_degree + 1];
       scale[0] = 1;
       for (unsigned m = 1; m <= deg; ++m) scale[m] = scale[m - 1] * m / h;
       binomials(h, deg, binom);
       for (std::size_t i = 0; i < d; ++i) {
-        const double E = std::exp(h * md.log_q[i]);
+        const S E = std::exp(h * md.log_q[i]);
         geometric_binomial_sums(h, md.a[i], E, deg, binom, G);
-        double conv = 0;
+        S conv = 0;
         for (unsigned m = 0; m <= deg; ++m) conv += c[m] * scale[m] * G[m];
         md.C[i] = E * md.C[i] + conv;
         md.fk[i] *= E;
@@ -186,6 +187,42 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
   }
   if (stats) *stats = st;
   return out;
+}
+}  // namespace
+
+loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::uint64_t>& grid,
+                               const block_leap_options& opt, block_leap_stats* stats) {
+  require_stable(s);
+  const std::size_t d = s.size();
+  modes<double> md;
+  md.a.resize(d); md.log_q.resize(d); md.kw.resize(d); md.C.assign(d, 0.0); md.fk.resize(d);
+  const double g2b = s.gamma * s.gamma * s.batch;
+  for (std::size_t i = 0; i < d; ++i) {
+    const double l = s.lambda[i];
+    md.a[i] = 2 * s.gamma * s.batch * l - g2b * (s.batch + 1.0) * l * l;
+    md.log_q[i] = s.log_q(i);
+    md.kw[i] = g2b * l * l * s.multiplicity(i);
+    md.fk[i] = s.weight[i];
+  }
+  return leap(md, s.F0, grid, opt, stats);
+}
+
+loss_curve volterra_block_leap(const contour_spectrum& s, const std::vector<std::uint64_t>& grid,
+                               const block_leap_options& opt, block_leap_stats* stats) {
+  require_stable(s);
+  const std::size_t d = s.size();
+  using cplx = std::complex<double>;
+  modes<cplx> md;
+  md.a.resize(d); md.log_q.resize(d); md.kw.resize(d); md.C.assign(d, cplx(0)); md.fk.resize(d);
+  const double g2b = s.gamma * s.gamma * s.batch;
+  for (std::size_t i = 0; i < d; ++i) {
+    const cplx z = s.z[i];
+    md.a[i] = s.one_minus_q(i);
+    md.log_q[i] = s.log_q(i);  // the principal branch; any would do, q^t is only taken at integer t
+    md.kw[i] = g2b * z * z * s.mult[i];
+    md.fk[i] = s.weight[i];
+  }
+  return leap(md, s.F0, grid, opt, stats);
 }
 
 }  // namespace scalelaw

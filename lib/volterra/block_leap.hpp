@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "volterra/contour_spectrum.hpp"
 #include "volterra/grid.hpp"
 #include "volterra/spectrum.hpp"
 
@@ -24,6 +25,10 @@ struct block_leap_stats {
 };
 
 loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::uint64_t>& grid,
+                               const block_leap_options& opt = {}, block_leap_stats* stats = nullptr);
+
+/// The same on a contour spectrum (complex nodes; every sum over modes is a real part).
+loss_curve volterra_block_leap(const contour_spectrum& s, const std::vector<std::uint64_t>& grid,
                                const block_leap_options& opt = {}, block_leap_stats* stats = nullptr);
 
 }  // namespace scalelaw

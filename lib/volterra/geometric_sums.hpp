@@ -4,8 +4,11 @@
 //   a T <= 3: G_n from  G_m = sum_{k>=0} (-a)^k binom(T, k+m+1)  (Vandermonde), then downward
 //             G_{m-1} = binom(T, m) - a G_m  (contracts by ~aT/(m+1));
 //   a T  > 3: G_0 = (1 - q^T)/a, then upward  G_m = (binom(T, m) - G_{m-1}) / a  (condition ~(m+1)/(aT)).
+// Scalar-generic: T = complex<double> serves the contour spectra of the deterministic equivalent, whose
+// nodes q = q(z) are complex (the same recurrences, |a| T for a T; on those contours |q^T| <= e^{-|a| T cos phi}).
 #pragma once
 #include <cmath>
+#include <complex>
 #include <cstdint>
 
 namespace scalelaw {
@@ -17,25 +20,26 @@ inline void binomials(double T, unsigned n, double* b) {
 }
 
 /// Fills G[0..n] with G_m(T; q); a = 1 - q, qT = q^T, binom[m] = binom(T, m) for m <= n+1.
-inline void geometric_binomial_sums(double T, double a, double qT, unsigned n, const double* binom, double* G) {
+template <class S>
+inline void geometric_binomial_sums(double T, S a, S qT, unsigned n, const double* binom, S* G) {
   if (T <= 0) {
-    for (unsigned m = 0; m <= n; ++m) G[m] = 0;
+    for (unsigned m = 0; m <= n; ++m) G[m] = S(0);
     return;
   }
-  const double x = a * T;
+  const double x = std::abs(a) * T;
   if (x <= 3) {
     // series for G_n: term_k = (-a)^k binom(T, k+n+1), ratio -a (T - k - n - 1)/(k + n + 2)
-    double term = binom[n + 1], sum = term;
-    for (unsigned k = 0; k < 200 && term != 0; ++k) {
-      term *= -a * (T - (k + n + 1)) / (k + n + 2);
+    S term = binom[n + 1], sum = term;
+    for (unsigned k = 0; k < 200 && term != S(0); ++k) {
+      term *= -a * ((T - (k + n + 1)) / (k + n + 2.0));
       sum += term;
       if (std::abs(term) <= 1e-18 * std::abs(sum)) break;
     }
     G[n] = sum;
     for (unsigned m = n; m >= 1; --m) G[m - 1] = binom[m] - a * G[m];
   } else {
-    const double inv_a = 1 / a;
-    G[0] = (1 - qT) * inv_a;  // q^T < e^{-3}: no cancellation
+    const S inv_a = 1.0 / a;
+    G[0] = (1.0 - qT) * inv_a;  // q^T < e^{-3}: no cancellation
     for (unsigned m = 1; m <= n; ++m) G[m] = (binom[m] - G[m - 1]) * inv_a;
   }
 }

@@ -1,0 +1,104 @@
+#include "deq/contour.hpp"
+
+#include <cmath>
+#include <complex>
+#include <stdexcept>
+
+#include "deq/edges.hpp"
+#include "deq/resolvent.hpp"
+#include "deq/resonant_sum.hpp"
+#include "model/validate.hpp"
+#include "numeric/log_contour.hpp"
+
+namespace scalelaw {
+
+
+contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_checks* checks) {
+  require_positive("alpha", o.alpha);
+  require_positive("beta", o.beta);
+  require_positive("d", o.d);
+  require_positive("gamma", o.gamma);
+  if (std::isinf(o.v) || o.v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
+  if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
+  if (!(o.angle > 0 && o.angle < M_PI / 2)) throw invalid_input("contour angle must be in (0, pi/2)");
+  require_positive("panel", o.panel);
+  if (o.points < 2 || o.points > 64) throw invalid_input("contour points per panel must be in [2, 64]");
+  const deq_model M{o.alpha, o.d, o.v};
+  const deq_edges e = deq_support_edges(o.alpha, o.d, o.v);
+  // a: below the bottom edge by a factor 2; b: above the top edge by 1.5, but
+  // below the pole of ||K||'s integrand at 2/(gamma (B+1)) (midway), so that q(z) in (0, 1) on [a, b]
+  const double a = e.lambda_min / 2;
+  const double pole = 2 / (o.gamma * (o.batch + 1.0));
+  const double b = std::min(1.5 * e.lambda_max, 0.5 * (e.lambda_max + pole));
+  if (!(b > e.lambda_max))
+    throw invalid_input(fmt::format(
+        "gamma = {} is unstable: the top of the spectrum lambda_max = {:.6g} needs gamma < 2/((B+1) lambda_max) = {:.6g}",
+        o.gamma, e.lambda_max, 2 / ((o.batch + 1.0) * e.lambda_max)));
+  const std::vector<contour_node> path = log_rectangle_contour(a, b, o.angle, o.panel, o.points);
+  const cplx I(0, 1);
+  contour_spectrum s;
+  s.a = a;
+  s.b = b;
+  s.gamma = o.gamma;
+  s.batch = o.batch;
+  s.z.resize(path.size());
+  s.weight.resize(path.size());
+  s.mult.resize(path.size());
+  // T(z)/z has a pole at 0 with residue T(0) = sum_j c_j kappa D_j/(1 + kappa D_j) = O(1), while F - F_0 is
+  // O(F_0) once the top modes are learnt: on the arc at a that pole's share is O(1) and cancels against the
+  // ray's to O(F_0), which leaves rounding of 1e-16/F_0 relative (the block-leap's error control then never
+  // accepts a block). Subtracting it is exact: Im int_Gamma q^k C/z dz = Im int_a^b q(x)^k C/x dx = 0 for
+  // any real C, and C/z dz is entire in the arcs' angle and in ln |z| on the ray, so its quadrature is exact too.
+  // The difference itself without cancellation: with u = z/m, T = sum_j c_j / (1 - u j^{2a}), so
+  //   T(z) - T(0) = (u - u0) sum_j j^{-2 beta} / ((1 - u j^{2a}) (1 - u0 j^{2a})),  u0 = -1/kappa
+  // (subtracting T(0) - 1e-16 T(0) would leave 1e-16 T(0) / F_0 ~ 1e-7 relative at d = 1e6: NOTES).
+  const deq_constants k = deq_constants_double(o.alpha, o.beta, o.d, o.v);
+  const cplx u0 = -1 / k.kappa;
+  // m(z) by continuation backwards along the path, from b (real, above the support: m real)
+  cplx m = deq_m(M, cplx(b, 0));
+  for (std::size_t i = path.size(); i-- > 0;) {
+    const cplx z = path[i].z;
+    bool ok = false;
+    try { m = deq_m_newton(M, z, m); ok = std::imag(-m / z) >= 0; } catch (const std::runtime_error&) {}
+    if (!ok) m = deq_m(M, z);  // from far away (throws if even that fails)
+    // (1/pi) Im int f S dz = Re sum (-i/pi) omega S f: S = s = -m/z for d rho (times d), T(z)/z for nu dx / x.
+    // As for T(0) above, s is replaced by s + 1/z = (1 - m)/z (exact: f/z is real on [a, b]): s ~ -1/z on most of
+    // Gamma since most eigenvalues lie far below it, and d f(z)/z would cancel to the O(1) kernel sums from O(d).
+    // 1 - m is the DE's sum (1/d) sum_j D_j m/(D_j m - z) at the solution, which has no cancellation.
+    cplx one_minus_m, unused;
+    deq_sum(M, m, z, one_minus_m, unused);
+    const cplx c = -I * path[i].dz / M_PI;
+    s.z[i] = z;
+    s.mult[i] = c * o.d * one_minus_m / z;
+    const cplx u = z / m;
+    s.weight[i] = c * (u - u0) * resonant_sum2(2 * o.beta, 2 * o.alpha, u, u0, 1, std::floor(o.v)) / z;
+  }
+  s.F0 = k.F0;
+  if (checks) {
+    cplx mass = 0, m1 = 0, m2 = 0, f0 = 0, tm = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      mass += s.mult[i];
+      m1 += s.mult[i] * s.z[i];
+      m2 += s.mult[i] * s.z[i] * s.z[i];
+      f0 += s.weight[i];
+      tm += s.weight[i] * s.z[i];
+    }
+    // power sums sum_{j<=v} j^{-p}: the resonant sum at u = 0
+    auto power = [&](double p) { return resonant_sum(p, 2 * o.alpha, 1, {0, 0}, 1, std::floor(o.v)).real(); };
+    const double S1 = power(2 * o.alpha) / o.d, S2 = power(4 * o.alpha) / o.d;
+    checks->mass = mass.real() / o.d;
+    checks->moment1 = m1.real() / o.d;
+    checks->moment2 = m2.real() / o.d;
+    checks->moment1_exact = S1;
+    checks->moment2_exact = S1 * S1 + S2;
+    checks->forcing0 = s.F0 + f0.real() / 2;
+    checks->initial = 0.5 * power(2 * o.alpha + 2 * o.beta);
+    checks->target_mass = tm.real();
+    checks->target_mass_exact = power(4 * o.alpha + 2 * o.beta);
+    checks->lambda_min = e.lambda_min;
+    checks->lambda_max = e.lambda_max;
+  }
+  return s;
+}
+
+}  // namespace scalelaw
