@@ -22,11 +22,14 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
   sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
-                  "no W, d up to 1e6, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
+                  "no W, contour quadrature, d up to ~1e8 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
                   "how large f must be for the derived exponents; d up to 1e15)");
   sub->add_option("--fit-decades", a->o.fit_decades,
                   "fit xi, eta over the interior optima of the top N decades of flops only (default: all; "
                   "finite-size corrections fade as f grows)");
+  sub->add_option("--edge-margin", a->o.edge_margin,
+                  "count an optimum as interior only this far (in ln d) inside the d grid (default 0; 1.4 keeps the "
+                  "minimiser's whole window on the grid, as the proofs-check frontiers do)");
   sub->add_option("--out", a->out, "write flops,d_star,loss CSV here");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, &run] {
@@ -35,6 +38,7 @@ void register_frontier(CLI::App& app, runner& run) {
         throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
       require_nonnegative("fit-decades", a->o.fit_decades);
+      require_nonnegative("edge-margin", a->o.edge_margin);
       a->o.deq = a->method == "deq";
       a->o.model = a->method == "model";
       if (a->o.deq || a->o.model) a->seeds = 1;

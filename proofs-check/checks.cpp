@@ -190,25 +190,25 @@ result phase_table_brute_force(bool quick) {
 }
 
 result frontier_phase(const char* label, double a, double b, bool quick) {
-  // deterministic-equivalent curves (no seed noise, d up to 2^17), slopes over the top 1.5 decades of
-  // interior optima: the finite-size corrections fade with f (docs/NOTES.md has the local slopes)
-  frontier_options o;
-  o.alpha = a; o.beta = b;
-  o.deq = true;
-  o.seeds = 1;
-  o.flops_min = 1e6; o.flops_max = quick ? 1e12 : 1e14;
-  o.d_min = 64; o.d_max = quick ? 16384 : 131072;
-  o.fit_decades = 1.5;
+  // deterministic-equivalent curves on the contour (no seed noise, ~1 s per curve up to d = 2^31), slopes over the
+  // top 1.5 decades of interior optima: the finite-size corrections fade with f (docs/NOTES.md has the local
+  // slopes). Optima closer than 4 s = 1.4 (in ln d) to the grid's ends are not used (the minimiser's window).
+  const frontier_options o = deq_frontier_options(a, b, quick);
   const auto fr = compute_frontier(o);
   const auto c = phases::classify(phases::parse_rational("alpha", fmt::format("{}", a)), phases::parse_rational("beta", fmt::format("{}", b)));
   const double dx = std::abs(fr.xi - c.xi.get_d()), de = std::abs(fr.eta - c.eta.get_d());
   double f_top = 0;
-  for (const auto& p : fr.points)
+  std::string local;
+  for (const auto& p : fr.points) {
     if (p.interior) f_top = p.flops;
-  return {dx <= 0.01 && de <= 0.01, fmt::format("xi = {}, eta = {} (top interior f = {:.2g})", g(fr.xi), g(fr.eta), f_top),
+    if (!std::isnan(p.local_xi) && std::abs(std::log10(p.flops) - std::round(std::log10(p.flops))) < 1e-6)
+      local += fmt::format(" {:.0e}: {:.4f}, {:.4f};", p.flops, p.local_xi, p.local_eta);
+  }
+  return {dx <= 0.01 && de <= 0.01,
+          fmt::format("xi = {}, eta = {} (top interior f = {:.2g}); local slopes (xi, eta) at f ={}", g(fr.xi), g(fr.eta), f_top, local),
           fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(c.xi.get_d()), g(c.eta.get_d())), "0.01 (issue target)",
-          fmt::format("DE curves, d = {}..{}, flops {:.0e}..{:.0e}, slopes over the top 1.5 decades of interior optima", o.d_min,
-                      o.d_max, o.flops_min, o.flops_max)};
+          fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.0e}..{:.0e}, slopes over the top 1.5 "
+                      "decades of interior optima", o.d_min, o.d_max, o.flops_min, o.flops_max)};
   (void)label;
 }
 
@@ -246,17 +246,12 @@ result frontier_model_phase(double a, double b) {
 
 result boundary_crossing(const char* name, const char* left, const char* right, bool quick) {
   // the derived formulas of the two neighbouring phases at points 0.1 (in alpha or beta) on each side of the
-  // line, against DE frontiers there (as in frontier[...], smaller sizes: d <= 8192, flops <= 1e11)
+  // line, against DE frontiers there (the same sizes as frontier[...], lib/frontier/frontier.hpp deq_frontier_options)
   auto measure = [&](const char* at) {
     const auto comma = std::string(at).find(',');
     const std::string as = std::string(at).substr(0, comma), bs = std::string(at).substr(comma + 1);
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
-    frontier_options o;
-    o.alpha = std::stod(as); o.beta = std::stod(bs);
-    o.deq = true; o.seeds = 1;
-    o.flops_min = 1e6; o.flops_max = quick ? 1e10 : 1e11;
-    o.d_min = 64; o.d_max = quick ? 4096 : 8192;
-    o.fit_decades = 1.5;
+    const frontier_options o = deq_frontier_options(std::stod(as), std::stod(bs), quick);
     const auto fr = compute_frontier(o);
     return std::tuple{c, fr.xi, fr.eta};
   };
@@ -270,7 +265,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
           fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(cl.xi.get_d()), g(cl.eta.get_d()), cr.ph->label,
                       g(cr.xi.get_d()), g(cr.eta.get_d())),
           "0.01 on each side (issue target), and two different phases",
-          std::string("boundary ") + name + "; DE curves d = 64..8192, flops 1e6..1e11, top 1.5 decades; that the formulas agree on "
+          std::string("boundary ") + name + "; DE curves as in frontier[...] (d to 2^31, flops to 1e17, top 1.5 decades); that the formulas agree on "
           "the line (eta always, xi except IVa|IVb) is test_phases' eta_continuous_xi_reported"};
 }
 

@@ -131,6 +131,22 @@ BOOST_AUTO_TEST_CASE(curve_spectrum_form_and_json) {
   BOOST_TEST(slurp(out).rfind("r,loss,forcing\n", 0) == 0);
 }
 
+// curve --method deq (the DE on a contour): the contract's keys, the quadrature's identity errors (exact for the
+// DE: <= 1e-12, observed ~1e-15), P_0 = the initial loss 1/2 sum_{j<=v} j^{-2a-2b}, and an unstable gamma refused.
+BOOST_AUTO_TEST_CASE(curve_deq_json) {
+  const auto r = run("curve --alpha 1 --beta 0.3 --d 100000 --steps 1e10 --method deq --json");
+  BOOST_TEST(r.status == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"r", "loss", "F0", "kernel_norm", "seconds", "deq_identity_errors", "lambda_min", "lambda_max"})
+    BOOST_TEST(j.contains(key), key);
+  for (const auto& [name, e] : j["deq_identity_errors"].items()) BOOST_TEST(std::abs(e.get<double>()) < 1e-12, name);
+  long double initial = 0;
+  for (double k = 400000; k >= 1; --k) initial += 0.5 * std::pow(k, -2.6);
+  BOOST_TEST(std::abs(j["loss"][0].get<double>() / double(initial) - 1) < 1e-12);
+  BOOST_TEST(j["loss"].back().get<double>() > j["F0"].get<double>());
+  expect_error("curve --alpha 1 --beta 0.3 --d 1000 --steps 100 --method deq --gamma 0.9", "largest stable gamma");
+}
+
 BOOST_AUTO_TEST_CASE(sgd_bad_input) {
   expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 100 --runs 0", "runs");
   expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 100 --runs 5 --gamma 10", "unstable");

@@ -16,7 +16,7 @@
 
 namespace scalelaw {
 
-log_minimum minimise_log(const std::vector<double>& x, const std::vector<double>& y) {
+log_minimum minimise_log(const std::vector<double>& x, const std::vector<double>& y, double edge_margin) {
   // Discrete minimum, then a cubic in u = log d fitted by least squares with Gaussian weights
   // exp(-(u - c)^2 / (2 s^2)), s = 0.35 (the spread of the earlier hard +-0.6 window, so one noisy grid point
   // still cannot move the minimiser far), re-centred on its own vertex c until it stops moving.
@@ -57,7 +57,7 @@ log_minimum minimise_log(const std::vector<double>& x, const std::vector<double>
     centre = next;
     if (done) break;
   }
-  return {centre, value, true};
+  return {centre, value, centre - x.front() >= edge_margin && x.back() - centre >= edge_margin};
 }
 
 double ls_slope(const std::vector<double>& x, const std::vector<double>& y) {
@@ -68,7 +68,7 @@ double ls_slope(const std::vector<double>& x, const std::vector<double>& y) {
 }
 
 frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
-                 const std::vector<std::vector<double>>& P /* [k][i] */, double fit_decades) {
+                 const std::vector<std::vector<double>>& P /* [k][i] */, double fit_decades, double edge_margin) {
   std::vector<double> ld(d_grid.size());
   for (std::size_t i = 0; i < d_grid.size(); ++i) ld[i] = std::log(d_grid[i]);
   frontier_fit out;
@@ -76,7 +76,7 @@ frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<d
   for (std::size_t k = 0; k < flops.size(); ++k) {
     std::vector<double> lp(d_grid.size());
     for (std::size_t i = 0; i < d_grid.size(); ++i) lp[i] = std::log(P[k][i]);
-    const auto m = minimise_log(ld, lp);
+    const auto m = minimise_log(ld, lp, edge_margin);
     out.pts.push_back({flops[k], std::exp(m.log_d), std::exp(m.log_p), NAN, NAN, m.interior});
     if (m.interior) { lf.push_back(std::log(flops[k])); lds.push_back(m.log_d); lps.push_back(m.log_p); }
   }
@@ -185,7 +185,7 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::vector<unsigned> all(o.seeds);
   for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
   res.isoflop = mean_over(all);
-  const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades);
+  const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
   res.points = f.pts;
   res.xi = f.xi;
   res.eta = f.eta;
@@ -196,7 +196,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     for (unsigned b = 0; b < o.bootstrap; ++b) {
       std::vector<unsigned> pick(o.seeds);
       for (auto& p : pick) p = U(gen);
-      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades);
+      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades, o.edge_margin);
       xs.push_back(g.xi);
       es.push_back(g.eta);
     }

@@ -22,11 +22,32 @@ struct frontier_options {
   unsigned batch = 1;
   unsigned bootstrap = 200;
   double fit_decades = 0;  ///< > 0: fit the slopes over the interior optima of the top decades of f only
-  bool deq = false;  ///< deterministic-equivalent curves (lib/deq: no W, d up to 1e6; one "seed", no bootstrap)
+  /// An optimum counts as interior only if it lies this far (in ln d) inside the d grid. 0: any optimum not at
+  /// an end point. The minimiser's Gaussian window (s = 0.35 in ln d) is cut by the grid's end closer than ~4 s,
+  /// which biases d* there (NOTES: Ic's top point at 0.16 from the end moved xi by +0.015).
+  double edge_margin = 0;
+  bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to ~2^31; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;
   std::function<void(const std::string&)> progress;
 };
+
+/// The DE frontier of the proofs-check suite and the report (NOTES, "Frontier"): contour DE curves, 2 d per
+/// octave, 2 flops per decade, optima >= 1.4 in ln d inside the grid, slopes over the top 1.5 decades.
+/// Full: d = 2^12..2^31, f = 1e9..1e17 (18-38 s per phase); quick: d = 2^8..2^22, f = 1e7..1e13.
+inline frontier_options deq_frontier_options(double alpha, double beta, bool quick) {
+  frontier_options o;
+  o.alpha = alpha; o.beta = beta;
+  o.deq = true;
+  o.seeds = 1;
+  o.flops_min = quick ? 1e7 : 1e9; o.flops_max = quick ? 1e13 : 1e17;
+  o.flops_points = quick ? 13 : 17;  // two per decade
+  o.d_min = quick ? 256 : 4096; o.d_max = quick ? 4194304.0 : 2147483648.0;
+  o.d_per_octave = 2;  // the minimiser has no grid-phase bias (tests/test_frontier.cpp)
+  o.edge_margin = 1.4;
+  o.fit_decades = 1.5;
+  return o;
+}
 
 struct frontier_point {
   double flops, d_star, loss, local_xi, local_eta;
@@ -47,14 +68,14 @@ frontier_result compute_frontier(const frontier_options& o);
 /// d* and P* from P on a log-spaced d grid: discrete minimum refined by a parabola in log d.
 /// Returns {log d*, log P*, interior}.
 struct log_minimum { double log_d, log_p; bool interior; };
-log_minimum minimise_log(const std::vector<double>& log_d, const std::vector<double>& log_p);
+log_minimum minimise_log(const std::vector<double>& log_d, const std::vector<double>& log_p, double edge_margin = 0);
 
 /// The frontier of a table of losses P[k][i] = P(d_grid[i], flops[k] / d_grid[i]): d*, P* per flops
 /// (minimise_log), local slopes, and xi, eta as least-squares slopes of log d*, log P* against log f over
 /// the interior optima (of the top `fit_decades` decades of f when > 0).
 struct frontier_fit { double xi, eta; std::vector<frontier_point> pts; };
 frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<double>& flops,
-                          const std::vector<std::vector<double>>& P, double fit_decades = 0);
+                          const std::vector<std::vector<double>>& P, double fit_decades = 0, double edge_margin = 0);
 
 /// Least-squares slope of y on x, and its value at the points.
 double ls_slope(const std::vector<double>& x, const std::vector<double>& y);
