@@ -1,6 +1,10 @@
 #include "frontier/frontier.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -139,8 +143,12 @@ frontier_result compute_frontier(const frontier_options& o) {
   const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
   // per[seed][k][i] = P(d_i, f_k / d_i)
   std::vector<std::vector<std::vector<double>>> per(o.seeds, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
-  for (std::size_t i = 0; i < nd; ++i) {
-    if (o.progress) o.progress(fmt::format("frontier: d = {} ({}/{})", res.d_grid[i], i + 1, nd));
+  // one curve per d, independent: split over threads (the result does not depend on their number; the
+  // progress lines may come out of order)
+  std::mutex mu;
+  std::atomic<std::size_t> next{0}, done{0};
+  std::exception_ptr failure;
+  auto one_d = [&](std::size_t i) {
     plrf_options po;
     po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid[i]; po.rho = o.rho;
     po.gamma_mult = o.gamma_mult; po.batch = o.batch;
@@ -154,7 +162,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     if (o.model) {
       const three_term_model tm(m);
       for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / double(m.d)));
-      continue;
+      return;
     }
     if (o.deq) {
       const auto c = volterra_block_leap(deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch}), sorted);
@@ -162,7 +170,7 @@ frontier_result compute_frontier(const frontier_options& o) {
         const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
         per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
       }
-      continue;
+      return;
     }
     for (unsigned s = 0; s < o.seeds; ++s) {
       // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
@@ -174,7 +182,36 @@ frontier_result compute_frontier(const frontier_options& o) {
         per[s][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
       }
     }
-  }
+  };
+  auto worker = [&] {
+    for (;;) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= nd) return;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (failure) return;
+      }
+      try {
+        one_d(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!failure) failure = std::current_exception();
+        return;
+      }
+      const std::size_t k = done.fetch_add(1) + 1;
+      if (o.progress) {
+        std::lock_guard<std::mutex> lock(mu);
+        o.progress(fmt::format("frontier: d = {} ({}/{})", res.d_grid[i], k, nd));
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
+                                                          static_cast<unsigned>(nd)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   auto mean_over = [&](const std::vector<unsigned>& which) {
     std::vector<std::vector<double>> P(nf, std::vector<double>(nd, 0.0));
     for (unsigned s : which)

@@ -29,6 +29,7 @@ struct frontier_options {
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to ~2^31; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;
+  unsigned threads = 0;  ///< curves computed in parallel over d; 0 = hardware concurrency; the result does not depend on it
   std::function<void(const std::string&)> progress;
 };
 
