@@ -84,7 +84,7 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
     s.mult.push_back(std::max(mult, 0.0));
     s.weight.push_back(std::max(w, 0.0));
   }
-  s.F0 = deq_constants_double(o.alpha, o.beta, o.d, o.v).F0;
+  s.F0 = deq_f0_double(o.alpha, o.beta, o.d, o.v);
   return s;
 }
 

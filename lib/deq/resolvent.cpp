@@ -88,10 +88,10 @@ cplx deq_target_transform(double alpha, double beta, double v, cplx m, cplx z) {
   return resonant_sum(2 * alpha + 2 * beta, 2 * alpha, 1, z / m, 1, std::floor(v));
 }
 
-deq_constants deq_constants_double(double alpha, double beta, double d, double v) {
+double deq_f0_double(double alpha, double beta, double d, double v) {
   precision_scope prec(20);
   const auto k = deq_kappa<mpfr>(mpfr(alpha), mpfr(d), v);
-  return {k.value.convert_to<double>(), deq_f0<mpfr>(mpfr(alpha), mpfr(beta), k, v).value.convert_to<double>()};
+  return deq_f0<mpfr>(mpfr(alpha), mpfr(beta), k, v).value.convert_to<double>();
 }
 
 double deq_density(const deq_model& M, double x, double eps) {

@@ -34,11 +34,8 @@ cplx deq_m(const deq_model& M, cplx z);
 /// boundary value's imaginary part is pi times the density nu of the target weights over the spectrum.
 cplx deq_target_transform(double alpha, double beta, double v, cplx m, cplx z);
 
-/// kappa and F_0 of the deterministic equivalent (lib/deq/kappa.hpp at 20 digits, rounded to double).
-struct deq_constants {
-  double kappa, F0;
-};
-deq_constants deq_constants_double(double alpha, double beta, double d, double v);
+/// F_0 of the deterministic equivalent (lib/deq/kappa.hpp at 20 digits, rounded to double).
+double deq_f0_double(double alpha, double beta, double d, double v);
 
 /// rho(x) = (1/pi) Im s(x + i eps x): the spectral density of Khat (mass 1), smoothed at relative width eps.
 double deq_density(const deq_model& M, double x, double eps = 1e-3);
