@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "model/validate.hpp"
+#include "volterra/spectrum.hpp"
 
 namespace scalelaw {
 
@@ -19,14 +20,8 @@ double forcing(const contour_spectrum& s, double k) {
 }
 
 double max_stable_gamma(const contour_spectrum& s) {
-  // q in (0, 1) on (0, 2/(gamma (B+1))) for B >= 1; keep the pole of ||K|| beyond b with a margin
-  double hi = 2.0 / ((s.batch + 1.0) * s.b), lo = 0;
-  contour_spectrum t = s;
-  for (int it = 0; it < 200; ++it) {  // ||K|| increases with gamma on (0, hi)
-    t.gamma = (lo + hi) / 2;
-    (kernel_norm(t) < 1 ? lo : hi) = t.gamma;
-  }
-  return lo;
+  // q in (0, 1) on (0, 2/(gamma (B+1))) for B >= 1: the pole of ||K||'s integrand stays beyond b
+  return detail::bisect_stable_gamma(s, 2.0 / ((s.batch + 1.0) * s.b));
 }
 
 void require_stable(const contour_spectrum& s) {

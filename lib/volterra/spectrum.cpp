@@ -25,14 +25,7 @@ double forcing(const loss_spectrum& s, double k) {
 double max_stable_gamma(const loss_spectrum& s) {
   if (s.lambda.empty()) return INFINITY;
   const double lmax = *std::max_element(s.lambda.begin(), s.lambda.end());
-  double hi = 2.0 / ((s.batch + 1.0) * lmax);  // |q_i| < 1 for all i iff gamma < hi
-  double lo = 0;
-  loss_spectrum t = s;
-  for (int it = 0; it < 200; ++it) {  // ||K|| is increasing in gamma on (0, hi)
-    t.gamma = (lo + hi) / 2;
-    (kernel_norm(t) < 1 ? lo : hi) = t.gamma;
-  }
-  return lo;
+  return detail::bisect_stable_gamma(s, 2.0 / ((s.batch + 1.0) * lmax));  // |q_i| < 1 for all i iff gamma < that
 }
 
 void require_stable(const loss_spectrum& s) {

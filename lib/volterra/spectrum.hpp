@@ -37,6 +37,20 @@ double kernel_norm(const loss_spectrum& s);
 /// Forcing F(k).
 double forcing(const loss_spectrum& s, double k);
 
+namespace detail {
+/// The largest gamma in (0, hi) with ||K|| < 1, by bisection: ||K|| increases with gamma there (hi keeps every
+/// q in (0, 1)). Shared by the real and the contour spectra (kernel_norm found by overload).
+template <class Spectrum>
+double bisect_stable_gamma(Spectrum t, double hi) {
+  double lo = 0;
+  for (int it = 0; it < 200; ++it) {
+    t.gamma = (lo + hi) / 2;
+    (kernel_norm(t) < 1 ? lo : hi) = t.gamma;
+  }
+  return lo;
+}
+}  // namespace detail
+
 /// Largest gamma with every |q_i| < 1 and ||K|| < 1 (for this spectrum and batch).
 double max_stable_gamma(const loss_spectrum& s);
 
