@@ -22,8 +22,8 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
   sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
-                  "no W, contour quadrature, d up to ~1e8 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
-                  "how large f must be for the derived exponents; d up to 1e15)");
+                  "no W, contour quadrature, d up to 1e18 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
+                  "how large f must be for the derived exponents; d up to 1e18)");
   sub->add_option("--fit-decades", a->o.fit_decades,
                   "fit xi, eta over the interior optima of the top N decades of flops only (default: all; "
                   "finite-size corrections fade as f grows)");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontier/frontier.hpp"
+#include "model/validate.hpp"
 
 using namespace scalelaw;
 
@@ -157,4 +158,13 @@ BOOST_AUTO_TEST_CASE(edge_margin_drops_cut_windows) {
   BOOST_TEST_MESSAGE("xi error: " << loose.xi - P.xi() << " (no margin), " << strict.xi - P.xi() << " (margin 1.4)");
   BOOST_TEST(std::abs(strict.xi - P.xi()) < 1e-5);
   BOOST_TEST(std::abs(loose.xi - P.xi()) > 10 * std::abs(strict.xi - P.xi()));
+}
+
+// r = f / d is a std::uint64_t step count: a grid whose flops-max / d-min passes 2^63 is refused (it used to wrap
+// silently, found running a DE frontier to f = 1e28 from d = 1e5).
+BOOST_AUTO_TEST_CASE(step_count_overflow_refused) {
+  frontier_options o = deq_frontier_options(0.27, 1.0, true);
+  o.flops_max = 1e28;
+  o.d_min = 1e5;
+  BOOST_CHECK_THROW(compute_frontier(o), invalid_input);
 }

@@ -18,7 +18,7 @@ contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_
   require_positive("beta", o.beta);
   require_positive("d", o.d);
   require_positive("gamma", o.gamma);
-  if (std::isinf(o.v) || o.v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
+  if (std::isinf(o.v) || o.v > 1e19) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e19");
   if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
   if (!(o.angle > 0 && o.angle < M_PI / 2)) throw invalid_input("contour angle must be in (0, pi/2)");
   require_positive("panel", o.panel);

@@ -12,6 +12,8 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include "numeric/gauss_legendre.hpp"
@@ -87,6 +89,21 @@ struct resonant_term {
   }
 };
 
+/// Distance from the positive real t-axis of the nearest zero of 1 - u t^a (t^a on the principal branch, so
+/// t = |u|^{-1/a} e^{i phi} with a phi = -arg u + 2 pi k, |phi| <= pi); +inf if there is none.
+inline double pole_distance(cplx u, double a) {
+  if (u == 0.0) return std::numeric_limits<double>::infinity();
+  const double r = std::pow(std::abs(u), -1 / a), th = std::arg(u);
+  double best = std::numeric_limits<double>::infinity();
+  const double kmax = std::ceil((M_PI * std::abs(a) + std::abs(th)) / (2 * M_PI));
+  for (double k = -kmax; k <= kmax; ++k) {
+    const double phi = (-th + 2 * M_PI * k) / a;
+    if (std::abs(phi) > M_PI) continue;
+    best = std::min(best, std::cos(phi) >= 0 ? r * std::abs(std::sin(phi)) : r);
+  }
+  return best;
+}
+
 /// Euler-Maclaurin over the integers of [A, B] (both >= 64 from 0 and the pole).
 inline cplx euler_maclaurin(const resonant_term& f, double A, double B, double pole) {
   const auto& gl = gauss_legendre<double>(12);
@@ -130,18 +147,25 @@ inline std::complex<double> resonant_sum(const detail::resonant_term& f, double 
   const double K = 64;
   const double head = std::min(hi, lo + K);
   const double pole = std::pow(std::abs(u), -1 / a);
-  // the explicit window around the pole, clipped to (head, hi]
-  double w_lo = std::max(head + 1, std::floor(pole - K)), w_hi = std::min(hi, std::ceil(pole + K));
-  if (w_lo > w_hi) { w_lo = hi + 1; w_hi = hi; }  // no window
+  // the explicit window around the pole, clipped to (head, hi]; only where the pole is sharp, i.e. nearer
+  // than 2K to the real axis (detail::pole_distance): a pole farther off leaves every panel and endpoint
+  // the 2K and K clearances the error bounds above assume, so Euler-Maclaurin covers it (on the DE's
+  // contour the pole is >= 0.7 |t0| off the axis, notes in lib/deq/contour.cpp, and v may exceed 2^53)
+  const bool sharp = detail::pole_distance(u, a) < 2 * K;
+  const double w_lo = std::max(head + 1, std::floor(pole - K)), w_hi = std::min(hi, std::ceil(pole + K));
+  const bool window = sharp && w_lo <= w_hi;
+  if (window && w_hi >= 0x1p52)
+    throw std::domain_error("resonant_sum: a sharp pole beyond 2^52, where doubles no longer count the integers");
   direct(lo, head);
-  if (w_lo <= w_hi) direct(w_lo, w_hi);
+  if (window) direct(w_lo, w_hi);
   // the Euler–Maclaurin pieces: (head, w_lo) and (w_hi, hi], each >= K terms or summed directly
+  // (hi itself may exceed 2^53: the pieces never step through it one by one)
   auto piece = [&](double A, double B) {
     if (B < A) return;
     if (B - A < 2 * K) { direct(A, B); return; }
     s += detail::euler_maclaurin(f, A, B, pole);
   };
-  if (w_lo <= hi) {
+  if (window) {
     piece(head + 1, w_lo - 1);
     piece(w_hi + 1, hi);
   } else {

@@ -134,6 +134,10 @@ frontier_result compute_frontier(const frontier_options& o) {
   if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
   if ((o.deq || o.model) && o.seeds != 1) throw invalid_input("--method deq and model are deterministic: use --seeds 1");
   if (o.deq && o.model) throw invalid_input("choose one method");
+  // r = f / d is a step count (std::uint64_t): the largest is flops-max / d-min
+  if (!(o.flops_max / o.d_min < 0x1p63))
+    throw invalid_input(fmt::format("flops-max / d-min = {:.3g} steps is beyond 2^63: raise d-min or lower flops-max",
+                                    o.flops_max / o.d_min));
   frontier_result res;
   for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
     res.d_grid.push_back(std::round(d));

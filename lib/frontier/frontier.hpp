@@ -26,7 +26,7 @@ struct frontier_options {
   /// an end point. The minimiser's Gaussian window (s = 0.35 in ln d) is cut by the grid's end closer than ~4 s,
   /// which biases d* there (NOTES: Ic's top point at 0.16 from the end moved xi by +0.015).
   double edge_margin = 0;
-  bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to ~2^31; no bootstrap)
+  bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;
   unsigned threads = 0;  ///< curves computed in parallel over d; 0 = hardware concurrency; the result does not depend on it

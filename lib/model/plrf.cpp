@@ -31,7 +31,7 @@ plrf plrf::from(const plrf_options& o, bool need_d) {
   require_count("batch", o.batch, 1, 1e9);
   m.batch = static_cast<unsigned>(o.batch);
   if (need_d) {
-    require_count("d", o.d, 1, 1e15);  // 1e15: the three-term model (lib/frontier/model.hpp) needs no W
+    require_count("d", o.d, 1, 1e18);  // 1e18: the DE (lib/deq/contour.hpp) and the three-term model need no W
     m.d = static_cast<std::uint64_t>(o.d);
   } else {
     m.d = 0;
@@ -40,7 +40,7 @@ plrf plrf::from(const plrf_options& o, bool need_d) {
     if (std::isinf(*o.v) && *o.v > 0) {
       m.v = INFINITY;
     } else {
-      require_count("v", *o.v, 1, 1e15);
+      require_count("v", *o.v, 1, 1e19);
       m.v = *o.v;
     }
   } else if (need_d) {

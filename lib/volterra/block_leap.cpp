@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <limits>
 
 #include <Eigen/Dense>
 
@@ -30,6 +31,8 @@ struct modes {
 struct offset_sums {
   double base = 0;
   double conv[max_degree + 1] = {};
+  double base_abs = 0;                   ///< sum over modes of |term| of base: the scale of its rounding
+  double conv_abs[max_degree + 1] = {};  ///< the same for conv_m
 };
 
 template <class S>
@@ -47,12 +50,22 @@ offset_sums sums_at(const modes<S>& md, double F0, double t, double h, unsigned 
   const std::size_t d = md.a.size();
   for (std::size_t i = 0; i < d; ++i) {
     const S E = std::exp(t * md.log_q[i]);
-    base += (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
+    const S b = (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
+    base += b;
+    out.base_abs += std::abs(b);
     geometric_binomial_sums(t, md.a[i], E, n, binom, G);
-    for (unsigned m = 0; m <= n; ++m) conv[m] += md.kw[i] * G[m];
+    for (unsigned m = 0; m <= n; ++m) {
+      const S g = md.kw[i] * G[m];
+      conv[m] += g;
+      out.conv_abs[m] += std::abs(g);
+    }
   }
-  for (unsigned m = 0; m <= n; ++m) out.conv[m] = re(conv[m]) * scale[m];
+  for (unsigned m = 0; m <= n; ++m) {
+    out.conv[m] = re(conv[m]) * scale[m];
+    out.conv_abs[m] *= scale[m];
+  }
   out.base = F0 + re(base);
+  out.base_abs += std::abs(F0);
   return out;
 }
 
@@ -66,6 +79,16 @@ double evaluate(const offset_sums& s, const Eigen::VectorXd& c) {
   double p = s.base;
   for (Eigen::Index m = 0; m < c.size(); ++m) p += c[m] * s.conv[m];
   return p;
+}
+
+/// The rounding floor of evaluate(s, c): the magnitudes summed, times 64 ulp (a sum over modes of products of
+/// exp and the geometric sums, each a few ulp). Where the loss has fallen far below the modes' own sizes (a
+/// contour spectrum at d ~ 1e17, whose weights are O(1) while P ~ 1e-10), the collocation residual cannot go
+/// below it, and asking for tol relative would halve the block forever.
+double rounding_floor(const offset_sums& s, const Eigen::VectorXd& c) {
+  double a = s.base_abs;
+  for (Eigen::Index m = 0; m < c.size(); ++m) a += std::abs(c[m]) * s.conv_abs[m];
+  return 64 * std::numeric_limits<double>::epsilon() * a;
 }
 
 template <class S>
@@ -139,7 +162,10 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
     }
     const Eigen::VectorXd c = M.partialPivLu().solve(rhs);
     // error: collocation residual between nodes (where interpolation error peaks)
-    double err = 0;
+    // err: relative residual; measure: the residual over what this block may have, tol relative or the
+    // rounding floor, whichever is larger (a block limited by the floor is counted in the stats)
+    double err = 0, measure = 0;
+    bool floored = false;
     if (deg == n && h > n + 1) {
       for (double tc : {0.5 * (nodes[0] + nodes[1]), 0.5 * (nodes[n - 1] + nodes[n])}) {
         tc = std::floor(tc);
@@ -147,9 +173,12 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
         const double Pf = evaluate(sc, c);
         double poly = 0;
         for (Eigen::Index m = 0; m < N; ++m) poly += c[m] * phi(tc, h, m);
-        err = std::max(err, std::abs(Pf - poly) / std::abs(Pf));
+        const double res = std::abs(Pf - poly), floor_abs = rounding_floor(sc, c);
+        err = std::max(err, res / std::abs(Pf));
+        measure = std::max(measure, res / std::max(tol * std::abs(Pf), floor_abs));
+        floored = floored || floor_abs > tol * std::abs(Pf);
       }
-      if (!(err <= tol)) {
+      if (!(measure <= 1)) {
         ++st.rejected;
         h = std::max<double>(n + 1, std::floor(h / 2));  // n + 1 or less is exact collocation
         continue;
@@ -157,6 +186,7 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
     }
     st.max_local_error = std::max(st.max_local_error, err);
     ++st.blocks;
+    if (floored) ++st.rounding_limited;
     // outputs inside the block, from the exact convolution formula
     while (next < grid.size() && grid[next] < k0 + static_cast<std::uint64_t>(h)) {
       const double t = static_cast<double>(grid[next] - k0);
@@ -182,7 +212,7 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
       }
     }
     k0 += static_cast<std::uint64_t>(h);
-    const double grow = err > 0 ? 0.9 * std::pow(tol / err, 1.0 / (n + 1)) : 2.0;
+    const double grow = measure > 0 ? 0.9 * std::pow(1 / measure, 1.0 / (n + 1)) : 2.0;
     h = h * std::clamp(grow, 0.5, 2.0);
   }
   if (stats) *stats = st;

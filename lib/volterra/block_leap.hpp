@@ -21,7 +21,8 @@ struct block_leap_options {
 
 struct block_leap_stats {
   unsigned blocks = 0, rejected = 0;
-  double max_local_error = 0;
+  unsigned rounding_limited = 0;  ///< blocks whose residual bar was the rounding floor, not tol (tiny loss vs the modes' sizes)
+  double max_local_error = 0;     ///< largest accepted relative residual (above tol only in rounding-limited blocks)
 };
 
 loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::uint64_t>& grid,
