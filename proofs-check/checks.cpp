@@ -190,12 +190,13 @@ result phase_table_brute_force(bool quick) {
 }
 
 result frontier_phase(const char* label, double a, double b, bool quick) {
-  // deterministic-equivalent curves on the contour (no seed noise, ~1 s per curve up to d = 2^31), slopes over the
+  // deterministic-equivalent curves on the contour (no seed noise, ~1 s per curve up to d = 1e17), slopes over the
   // top 1.5 decades of interior optima: the finite-size corrections fade with f (docs/NOTES.md has the local
-  // slopes). Optima closer than 4 s = 1.4 (in ln d) to the grid's ends are not used (the minimiser's window).
-  const frontier_options o = deq_frontier_options(a, b, quick);
-  const auto fr = compute_frontier(o);
+  // slopes), so the full suite's window is the highest the DE reaches (deq_reach_window, placed by the derived xi).
+  // Optima closer than 4 s = 1.4 (in ln d) to the grid's ends are not used (the minimiser's window).
   const auto c = phases::classify(phases::parse_rational("alpha", fmt::format("{}", a)), phases::parse_rational("beta", fmt::format("{}", b)));
+  const frontier_options o = deq_frontier_options(a, b, quick, c.xi.get_d());
+  const auto fr = compute_frontier(o);
   const double dx = std::abs(fr.xi - c.xi.get_d()), de = std::abs(fr.eta - c.eta.get_d());
   double f_top = 0;
   std::string local;
@@ -207,7 +208,7 @@ result frontier_phase(const char* label, double a, double b, bool quick) {
   return {dx <= 0.01 && de <= 0.01,
           fmt::format("xi = {}, eta = {} (top interior f = {:.2g}); local slopes (xi, eta) at f ={}", g(fr.xi), g(fr.eta), f_top, local),
           fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(c.xi.get_d()), g(c.eta.get_d())), "0.01 (issue target)",
-          fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.0e}..{:.0e}, slopes over the top 1.5 "
+          fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.2g}..{:.2g}, slopes over the top 1.5 "
                       "decades of interior optima", o.d_min, o.d_max, o.flops_min, o.flops_max)};
   (void)label;
 }
@@ -251,7 +252,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
     const auto comma = std::string(at).find(',');
     const std::string as = std::string(at).substr(0, comma), bs = std::string(at).substr(comma + 1);
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
-    const frontier_options o = deq_frontier_options(std::stod(as), std::stod(bs), quick);
+    const frontier_options o = deq_frontier_options(std::stod(as), std::stod(bs), quick, c.xi.get_d());
     const auto fr = compute_frontier(o);
     return std::tuple{c, fr.xi, fr.eta};
   };
@@ -265,7 +266,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
           fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(cl.xi.get_d()), g(cl.eta.get_d()), cr.ph->label,
                       g(cr.xi.get_d()), g(cr.eta.get_d())),
           "0.01 on each side (issue target), and two different phases",
-          std::string("boundary ") + name + "; DE curves as in frontier[...] (d to 2^31, flops to 1e17, top 1.5 decades); that the formulas agree on "
+          std::string("boundary ") + name + "; DE curves as in frontier[...] (the highest window the DE reaches, top 1.5 decades); that the formulas agree on "
           "the line (eta always, xi except IVa|IVb) is test_phases' eta_continuous_xi_reported"};
 }
 

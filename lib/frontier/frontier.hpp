@@ -35,15 +35,37 @@ struct frontier_options {
 
 /// The DE frontier of the proofs-check suite and the report (NOTES, "Frontier"): contour DE curves, 2 d per
 /// octave, 2 flops per decade, optima >= 1.4 in ln d inside the grid, slopes over the top 1.5 decades.
-/// Full: d = 2^12..2^31, f = 1e9..1e17 (18-38 s per phase); quick: d = 2^8..2^22, f = 1e7..1e13.
-inline frontier_options deq_frontier_options(double alpha, double beta, bool quick) {
+/// Quick: d = 2^8..2^22, f = 1e7..1e13. Full: the grid as far out as the DE reaches (deq_reach_window).
+struct deq_reach { double flops_min, flops_max, d_min, d_max; };
+
+/// The full preset's window, placed from the exponent xi that d* is expected to follow (the derived one): the top
+/// 3 decades of f for which the d grid, d*(f) ~ f^xi widened by 1.5 decades on each side (d* = K f^xi with an
+/// unknown K; a measured xi off the hint by up to ~0.3 still keeps its optima inside), stays within
+///   d <= 1e17  (the contour DE's identities are checked at v = 4e17, tests/test_deq.cpp), and
+///   f / d <= 10^18.5 for every grid point (the step counts are std::uint64_t; 2^63 = 9.2e18).
+/// Slow corrections fade with f (NOTES: IVb's d^-0.2 needs f ~ 1e29), so the window is the highest reachable, not a
+/// fixed one. The hint only places the search: an optimum outside the window lands on its edge and is not counted.
+inline deq_reach deq_reach_window(double xi) {
+  const double W = 3, pad = 1.5, log_d_cap = 17, log_steps_cap = 18.5;
+  // log10 f_hi: from xi (L + pad <= cap) and from the steps f_hi / d_min, d_min = 10^(xi (L - W) - pad)
+  double L = std::min((log_d_cap - pad) / xi, (log_steps_cap - pad - W * xi) / (1 - xi));
+  L = std::floor(2 * L) / 2;  // on the half decade: the flops grid then hits the powers of ten
+  return {std::pow(10.0, L - W), std::pow(10.0, L), std::pow(10.0, xi * (L - W) - pad), std::pow(10.0, xi * L + pad)};
+}
+
+inline frontier_options deq_frontier_options(double alpha, double beta, bool quick, double xi_hint) {
   frontier_options o;
   o.alpha = alpha; o.beta = beta;
   o.deq = true;
   o.seeds = 1;
-  o.flops_min = quick ? 1e7 : 1e9; o.flops_max = quick ? 1e13 : 1e17;
-  o.flops_points = quick ? 13 : 17;  // two per decade
-  o.d_min = quick ? 256 : 4096; o.d_max = quick ? 4194304.0 : 2147483648.0;
+  if (quick) {
+    o.flops_min = 1e7; o.flops_max = 1e13; o.flops_points = 13;  // two per decade
+    o.d_min = 256; o.d_max = 4194304.0;
+  } else {
+    const deq_reach w = deq_reach_window(xi_hint);
+    o.flops_min = w.flops_min; o.flops_max = w.flops_max; o.flops_points = 7;  // two per decade
+    o.d_min = w.d_min; o.d_max = w.d_max;
+  }
   o.d_per_octave = 2;  // the minimiser has no grid-phase bias (tests/test_frontier.cpp)
   o.edge_margin = 1.4;
   o.fit_decades = 1.5;
