@@ -163,8 +163,26 @@ BOOST_AUTO_TEST_CASE(edge_margin_drops_cut_windows) {
 // r = f / d is a std::uint64_t step count: a grid whose flops-max / d-min passes 2^63 is refused (it used to wrap
 // silently, found running a DE frontier to f = 1e28 from d = 1e5).
 BOOST_AUTO_TEST_CASE(step_count_overflow_refused) {
-  frontier_options o = deq_frontier_options(0.27, 1.0, true);
+  frontier_options o = deq_frontier_options(0.27, 1.0, true, NAN);
   o.flops_max = 1e28;
   o.d_min = 1e5;
   BOOST_CHECK_THROW(compute_frontier(o), invalid_input);
+}
+
+// The full suite's window (deq_reach_window): for every xi of the derived table, the d grid stays within the DE's
+// checked reach (d <= 1e17), every grid point's step count f/d within 10^18.5 (< 2^63), the grid covers
+// f^xi 1.5 decades either side at both ends of the 3-decade flops window, and one of the two caps binds (the window is the
+// highest reachable, not an arbitrary one).
+BOOST_AUTO_TEST_CASE(reach_window_within_caps) {
+  for (double xi : {1.0 / 3, 0.4, 5.0 / 11, 8.0 / 17, 0.5, 5.0 / 9, 7.0 / 12, 0.6134}) {
+    const deq_reach w = deq_reach_window(xi);
+    const double steps = std::log10(w.flops_max / w.d_min), top = std::log10(w.d_max);
+    BOOST_TEST_MESSAGE("xi = " << xi << ": flops " << w.flops_min << " .. " << w.flops_max << ", d " << w.d_min << " .. " << w.d_max);
+    BOOST_TEST(top <= 17 + 1e-12);
+    BOOST_TEST(steps <= 18.5 + 1e-12);
+    BOOST_TEST(std::abs(std::log10(w.flops_max / w.flops_min) - 3) < 1e-12);
+    BOOST_TEST(std::log10(w.d_min) <= xi * std::log10(w.flops_min) - 1.5 + 1e-12);
+    BOOST_TEST(top >= xi * std::log10(w.flops_max) + 1.5 - 1e-12);
+    BOOST_TEST((top > 17 - 0.5 * xi - 1e-12 || steps > 18.5 - 0.5 * (1 - xi) - 1e-12));  // within a half-decade step of a cap
+  }
 }
