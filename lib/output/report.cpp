@@ -228,8 +228,8 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     de << fmt::format("\nDeterministic-equivalent curves (contour quadrature, no seed noise), {}; slopes over the top 1.5 decades of "
                       "optima at least 1.4 in ln d inside the grid; |error| against the derived value (the issue's target is 0.01). "
                       "At the full sizes (`report` without --quick, and `scalelaw check`'s frontier[...]) six of the seven phases are "
-                      "within 0.01; IVa's eta is held off by F_0, whose pull on d* is 2 alpha / |K_pp's xi-slope| = 2.2 times its "
-                      "share of the loss, a share that decays only as f^-0.034 (docs/NOTES.md).\n\n",
+                      "within 0.01; IVa's is held off by F_0, which pulls d* as hard as a K_pp term 2 alpha / |K_pp's xi-slope| = 2.2 "
+                      "times its size, while F_0 / K_pp falls only as f^-0.034: the cell's limit needs f ~ 1e68 (docs/NOTES.md).\n\n",
                       sizes)
        << "| phase | (alpha, beta) | xi (DE) | xi derived | eta (DE) | eta derived | max error | top f |\n|---|---|---|---|---|---|---|---|\n";
   }
