@@ -150,7 +150,7 @@ inline std::complex<double> resonant_sum(const detail::resonant_term& f, double 
   // the explicit window around the pole, clipped to (head, hi]; only where the pole is sharp, i.e. nearer
   // than 2K to the real axis (detail::pole_distance): a pole farther off leaves every panel and endpoint
   // the 2K and K clearances the error bounds above assume, so Euler-Maclaurin covers it (on the DE's
-  // contour the pole is >= 0.7 |t0| off the axis, notes in lib/deq/contour.cpp, and v may exceed 2^53)
+  // contour the pole is >= 0.7 |t0| off the axis, docs/NOTES.md "beyond 2^53", and v may exceed 2^53)
   const bool sharp = detail::pole_distance(u, a) < 2 * K;
   const double w_lo = std::max(head + 1, std::floor(pole - K)), w_hi = std::min(hi, std::ceil(pole + K));
   const bool window = sharp && w_lo <= w_hi;
