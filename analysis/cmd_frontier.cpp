@@ -32,8 +32,9 @@ void register_frontier(CLI::App& app, runner& run) {
                   "minimiser's whole window on the grid, as the proofs-check frontiers do)");
   sub->add_option("--out", a->out, "write flops,d_star,loss CSV here");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
-  sub->callback([a, &run] {
-    run = [a] {
+  sub->callback([a, sub, &run] {
+    const bool seeds_given = sub->count("--seeds") > 0;
+    run = [a, seeds_given] {
       if (a->method != "exact" && a->method != "deq" && a->method != "model")
         throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
@@ -41,7 +42,12 @@ void register_frontier(CLI::App& app, runner& run) {
       require_nonnegative("edge-margin", a->o.edge_margin);
       a->o.deq = a->method == "deq";
       a->o.model = a->method == "model";
-      if (a->o.deq || a->o.model) a->seeds = 1;
+      if (a->o.deq || a->o.model) {  // deterministic curves: no W to draw (it used to override --seeds silently)
+        if (seeds_given && a->seeds != 1)
+          throw invalid_input(fmt::format("--seeds {} does not apply to --method {}: its curves have no W (no seeds, no "
+                                          "bootstrap interval)", a->seeds, a->method));
+        a->seeds = 1;
+      }
       if (!a->out.empty()) require_writable_path(a->out);
       const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
       const auto cls = phases::classify(al, be);

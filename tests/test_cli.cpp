@@ -154,6 +154,14 @@ BOOST_AUTO_TEST_CASE(sgd_bad_input) {
   expect_error("sgd --alpha 1 --beta 0.5 --d 20 --steps 10 --runs 5 --gamma-mult 2", "gamma-mult");
 }
 
+// deq and model curves have no W: --seeds other than 1 is refused, not overridden silently (exit 2, the reason named);
+// the flops / d-min step count past 2^63 is refused too (it used to wrap)
+BOOST_AUTO_TEST_CASE(frontier_bad_input) {
+  expect_error("frontier --alpha 1.2 --beta 0.8 --method deq --seeds 4", "no W");
+  expect_error("frontier --alpha 1.2 --beta 0.8 --method model --seeds 2", "no W");
+  expect_error("frontier --alpha 1.2 --beta 0.8 --method deq --flops-max 1e30 --d-min 10", "2^63");
+}
+
 BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   expect_error("phase --alpha 0.2 --beta 0.2", "no learning");
   expect_error("phase --alpha x --beta 0.2", "alpha");
