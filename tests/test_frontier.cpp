@@ -167,6 +167,11 @@ BOOST_AUTO_TEST_CASE(step_count_overflow_refused) {
   o.flops_max = 1e28;
   o.d_min = 1e5;
   BOOST_CHECK_THROW(compute_frontier(o), invalid_input);
+  // the model evaluates r = f / d in double: the full suite's frontier_model grid (f to 1e22 from d = 64) is allowed
+  frontier_options m;
+  m.alpha = 1.2; m.beta = 0.8; m.model = true; m.seeds = 1;
+  m.flops_min = 1e20; m.flops_max = 1e22; m.flops_points = 3; m.d_min = 64; m.d_max = 1024;
+  BOOST_CHECK_NO_THROW(compute_frontier(m));
 }
 
 // The full suite's window (deq_reach_window): for every xi of the derived table, the d grid stays within the DE's

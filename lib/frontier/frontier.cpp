@@ -134,8 +134,9 @@ frontier_result compute_frontier(const frontier_options& o) {
   if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
   if ((o.deq || o.model) && o.seeds != 1) throw invalid_input("--method deq and model are deterministic: use --seeds 1");
   if (o.deq && o.model) throw invalid_input("choose one method");
-  // r = f / d is a step count (std::uint64_t): the largest is flops-max / d-min
-  if (!(o.flops_max / o.d_min < 0x1p63))
+  // r = f / d is a step count (std::uint64_t) for the curves' solvers: the largest is flops-max / d-min (the model
+  // evaluates its sums at r in double and has no such limit)
+  if (!o.model && !(o.flops_max / o.d_min < 0x1p63))
     throw invalid_input(fmt::format("flops-max / d-min = {:.3g} steps is beyond 2^63: raise d-min or lower flops-max",
                                     o.flops_max / o.d_min));
   frontier_result res;
@@ -157,17 +158,17 @@ frontier_result compute_frontier(const frontier_options& o) {
     po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid[i]; po.rho = o.rho;
     po.gamma_mult = o.gamma_mult; po.batch = o.batch;
     const plrf m = plrf::from(po, true);
+    if (o.model) {
+      const three_term_model tm(m);
+      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / double(m.d)));
+      return;
+    }
     // the steps needed: r = f / d, rounded; the grid must be sorted and unique
     std::vector<std::uint64_t> grid;
     for (double f : res.flops) grid.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))));
     std::vector<std::uint64_t> sorted = grid;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    if (o.model) {
-      const three_term_model tm(m);
-      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / double(m.d)));
-      return;
-    }
     if (o.deq) {
       const auto c = volterra_block_leap(deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch}), sorted);
       for (std::size_t k = 0; k < nf; ++k) {
