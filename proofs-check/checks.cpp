@@ -1,6 +1,8 @@
 #include "checks.hpp"
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <tuple>
@@ -189,6 +191,22 @@ result phase_table_brute_force(bool quick) {
           "a dense grid can only under-estimate a maximum"};
 }
 
+// The DE frontier at (alpha, beta), computed once per run: the boundary checks' points include three of the reference
+// points (IVb, Ib, IVa), and at the full suite's sizes each frontier is 6-54 s. Deterministic, so sharing changes nothing.
+const frontier_result& deq_frontier_cached(double a, double b, bool quick, double xi_hint) {
+  static std::mutex mu;
+  static std::map<std::tuple<long long, long long, bool>, frontier_result> done;
+  // keyed on 1e-9: a reference point's rational (mpq get_d truncates) and a typed decimal may differ in the last bit
+  const auto key = std::tuple{std::llround(a * 1e9), std::llround(b * 1e9), quick};
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = done.find(key); it != done.end()) return it->second;
+  }
+  frontier_result fr = compute_frontier(deq_frontier_options(a, b, quick, xi_hint));
+  std::lock_guard<std::mutex> lock(mu);
+  return done.emplace(key, std::move(fr)).first->second;
+}
+
 result frontier_phase(const char* label, double a, double b, bool quick) {
   // deterministic-equivalent curves on the contour (no seed noise, ~1 s per curve up to d = 1e17), slopes over the
   // top 1.5 decades of interior optima: the finite-size corrections fade with f (docs/NOTES.md has the local
@@ -196,7 +214,7 @@ result frontier_phase(const char* label, double a, double b, bool quick) {
   // Optima closer than 4 s = 1.4 (in ln d) to the grid's ends are not used (the minimiser's window).
   const auto c = phases::classify(phases::parse_rational("alpha", fmt::format("{}", a)), phases::parse_rational("beta", fmt::format("{}", b)));
   const frontier_options o = deq_frontier_options(a, b, quick, c.xi.get_d());
-  const auto fr = compute_frontier(o);
+  const auto& fr = deq_frontier_cached(a, b, quick, c.xi.get_d());
   const double dx = std::abs(fr.xi - c.xi.get_d()), de = std::abs(fr.eta - c.eta.get_d());
   double f_top = 0;
   std::string local;
@@ -252,8 +270,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
     const auto comma = std::string(at).find(',');
     const std::string as = std::string(at).substr(0, comma), bs = std::string(at).substr(comma + 1);
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
-    const frontier_options o = deq_frontier_options(std::stod(as), std::stod(bs), quick, c.xi.get_d());
-    const auto fr = compute_frontier(o);
+    const auto& fr = deq_frontier_cached(std::stod(as), std::stod(bs), quick, c.xi.get_d());
     return std::tuple{c, fr.xi, fr.eta};
   };
   const auto [cl, xl, el] = measure(left);
