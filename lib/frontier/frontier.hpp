@@ -40,11 +40,13 @@ struct deq_reach { double flops_min, flops_max, d_min, d_max; };
 
 /// The full preset's window, placed from the exponent xi that d* is expected to follow (the derived one): the top
 /// 3 decades of f for which the d grid, d*(f) ~ f^xi widened by 1.5 decades on each side (d* = K f^xi with an
-/// unknown K; a measured xi off the hint by up to ~0.3 still keeps its optima inside), stays within
+/// unknown K, 0.3..8 in the suite's runs; a true xi off the hint by delta moves d* by delta log10 f decades, so at
+/// f ~ 1e25 about delta = 0.05 uses up the pad), stays within
 ///   d <= 1e17  (the contour DE's identities are checked at v = 4e17, tests/test_deq.cpp), and
 ///   f / d <= 10^18.5 for every grid point (the step counts are std::uint64_t; 2^63 = 9.2e18).
 /// Slow corrections fade with f (NOTES: IVb's d^-0.2 needs f ~ 1e29), so the window is the highest reachable, not a
-/// fixed one. The hint only places the search: an optimum outside the window lands on its edge and is not counted.
+/// fixed one. The hint only places the search: an optimum outside the window lands on its edge and is not counted, and
+/// with too few interior optima the fitted exponents are NaN and the check fails — a wrong hint cannot make one pass.
 inline deq_reach deq_reach_window(double xi) {
   const double W = 3, pad = 1.5, log_d_cap = 17, log_steps_cap = 18.5;
   // log10 f_hi: from xi (L + pad <= cap) and from the steps f_hi / d_min, d_min = 10^(xi (L - W) - pad)
