@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "output/phase_table.hpp"
+#include "phases/approach.hpp"
 #include "phases/derive.hpp"
 
 using namespace scalelaw;
@@ -101,5 +102,41 @@ BOOST_AUTO_TEST_CASE(golden_table) {
     const std::string now = std::string(ext) == "md" ? phase_table_markdown() : phase_table_json().dump(2) + "\n";
     BOOST_TEST(ss.str() == now, "data/phase_table." << ext << " differs from the derivation: regenerate it with `scalelaw table` "
                                 "if the change is intended (see data/README.md)");
+  }
+}
+
+// phases/approach.hpp: at IVa (27/100, 1) the nearest other term is F0, its gap is 2 alpha xi - eta (F0 ~ d^-2a decays
+// at rate 2 alpha xi), and its balance with F_pp (rate e - e (2 - 2a) xi, e = (2a + 2b - 1)/(2a)) is at
+// xi = e / (e (2 - 2a) + 2a), eta = 2 alpha xi: the F_pp-F0 trade-off of NOTES "Why IVa cannot be measured to 0.01".
+BOOST_AUTO_TEST_CASE(approach_in_IVa_closed_form) {
+  const double a = 0.27, b = 1.0;
+  const auto c = classify(rational(27, 100), rational(1));
+  BOOST_TEST(c.ph->label == "IVa");
+  const auto ap = approach_of(c, a, b);
+  BOOST_TEST(ap.has_next);
+  BOOST_TEST(std::string(name(ap.next)) == "F0");
+  const double xi = c.xi.get_d(), eta = c.eta.get_d(), e = (2 * a + 2 * b - 1) / (2 * a);
+  BOOST_TEST(std::abs(ap.gap - (2 * a * xi - eta)) < 1e-12);
+  const double xa = e / (e * (2 - 2 * a) + 2 * a);
+  BOOST_TEST(std::abs(ap.xi_alt - xa) < 1e-12);
+  BOOST_TEST(std::abs(ap.eta_alt - 2 * a * xa) < 1e-12);
+}
+
+// Property over the plane: inside a cell every other term decays strictly faster than the pair (gap > 0), and leaving
+// a term out of the max-min cannot lower it, so the alternative balance has eta_alt >= eta.
+BOOST_AUTO_TEST_CASE(approach_gap_positive_alt_not_below) {
+  std::mt19937_64 gen(11);
+  std::uniform_int_distribution<int> U(1, 1600);
+  int n = 0;
+  while (n < 300) {
+    const rational a(U(gen), 1000), b(U(gen), 1000);
+    if (!(2 * a + 2 * b > 1)) continue;
+    const auto c = classify(a, b);
+    if (!c.near_boundaries.empty()) continue;  // on a line the gap is 0 by definition
+    ++n;
+    const auto ap = approach_of(c, a.get_d(), b.get_d());
+    if (!ap.has_next) continue;
+    BOOST_TEST(ap.gap > 0, "gap " << ap.gap << " at (" << a.get_d() << ", " << b.get_d() << ")");
+    if (!std::isnan(ap.eta_alt)) BOOST_TEST(ap.eta_alt >= c.eta.get_d() - 1e-12, "at (" << a.get_d() << ", " << b.get_d() << ")");
   }
 }
