@@ -148,8 +148,6 @@ frontier_result compute_frontier(const frontier_options& o) {
   const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
   // per[seed][k][i] = P(d_i, f_k / d_i)
   std::vector<std::vector<std::vector<double>>> per(o.seeds, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
-  auto forcing = per;
-  std::vector<double> f0(nd, 0.0);
   // one curve per d, independent: split over threads (the result does not depend on their number; the
   // progress lines may come out of order)
   std::mutex mu;
@@ -171,26 +169,23 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::vector<std::uint64_t> sorted = grid;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    auto store = [&](unsigned s, const loss_curve& c) {
-      for (std::size_t k = 0; k < nf; ++k) {
-        const auto j = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
-        per[s][k][i] = c.loss[j];
-        forcing[s][k][i] = c.forcing[j];
-      }
-    };
     if (o.deq) {
-      const auto spec = deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch});
-      f0[i] = spec.F0;
-      store(0, volterra_block_leap(spec, sorted));
+      const auto c = volterra_block_leap(deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch}), sorted);
+      for (std::size_t k = 0; k < nf; ++k) {
+        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
+        per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
+      }
       return;
     }
     for (unsigned s = 0; s < o.seeds; ++s) {
       // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
       // (row j comes from stream (seed, j)): the d-to-d comparison is not swamped by seed noise
       const auto inst = instantiate<double>(m, o.seed + s);
-      const auto spec = inst.spectrum(m.gamma, m.batch);
-      f0[i] += spec.F0 / o.seeds;
-      store(s, volterra_block_leap(spec, sorted));
+      const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), sorted);
+      for (std::size_t k = 0; k < nf; ++k) {
+        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
+        per[s][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
+      }
     }
   };
   auto worker = [&] {
@@ -222,20 +217,16 @@ frontier_result compute_frontier(const frontier_options& o) {
   worker();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
-  auto mean_over = [&](const std::vector<unsigned>& which, const auto& table) {
+  auto mean_over = [&](const std::vector<unsigned>& which) {
     std::vector<std::vector<double>> P(nf, std::vector<double>(nd, 0.0));
     for (unsigned s : which)
       for (std::size_t k = 0; k < nf; ++k)
-        for (std::size_t i = 0; i < nd; ++i) P[k][i] += table[s][k][i] / which.size();
+        for (std::size_t i = 0; i < nd; ++i) P[k][i] += per[s][k][i] / which.size();
     return P;
   };
   std::vector<unsigned> all(o.seeds);
   for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
-  res.isoflop = mean_over(all, per);
-  if (!o.model) {
-    res.isoflop_forcing = mean_over(all, forcing);
-    res.f0 = f0;
-  }
+  res.isoflop = mean_over(all);
   const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
   res.points = f.pts;
   res.xi = f.xi;
@@ -247,7 +238,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     for (unsigned b = 0; b < o.bootstrap; ++b) {
       std::vector<unsigned> pick(o.seeds);
       for (auto& p : pick) p = U(gen);
-      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick, per), o.fit_decades, o.edge_margin);
+      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades, o.edge_margin);
       xs.push_back(g.xi);
       es.push_back(g.eta);
     }

@@ -82,10 +82,6 @@ struct frontier_point {
 struct frontier_result {
   std::vector<double> d_grid, flops;
   std::vector<std::vector<double>> isoflop;  ///< isoflop[k][i] = mean P(d_i, flops_k / d_i)
-  /// The same for the forcing F(r) (SPEC §2: F_0 + F_pp + F_ac), and F_0 per d: the loss splits as
-  /// F_0 + (F - F_0) + (P - F), the last the noise (K_pp) part. Empty for the model.
-  std::vector<std::vector<double>> isoflop_forcing;
-  std::vector<double> f0;
   std::vector<frontier_point> points;
   double xi = NAN, eta = NAN;
   double xi_ci[2] = {NAN, NAN}, eta_ci[2] = {NAN, NAN};
