@@ -15,7 +15,7 @@
 #include "deq/measures.hpp"
 #include "exact/instance.hpp"
 #include "frontier/frontier.hpp"
-#include "frontier/term_shares.hpp"
+#include "frontier/verdict.hpp"
 #include "infotheory/allocate.hpp"
 #include "infotheory/bounds.hpp"
 #include "infotheory/simulate.hpp"
@@ -193,74 +193,6 @@ result phase_table_brute_force(bool quick) {
           "a dense grid can only under-estimate a maximum"};
 }
 
-// The DE frontier at (alpha, beta), computed once per run: the boundary checks' points include three of the reference
-// points (IVb, Ib, IVa), and at the full suite's sizes each frontier is 6-54 s. Deterministic, so sharing changes nothing.
-const frontier_result& deq_frontier_cached(double a, double b, bool quick, double xi_hint) {
-  static std::mutex mu;
-  static std::map<std::tuple<long long, long long, bool>, frontier_result> done;
-  // keyed on 1e-9: a reference point's rational (mpq get_d truncates) and a typed decimal may differ in the last bit
-  const auto key = std::tuple{std::llround(a * 1e9), std::llround(b * 1e9), quick};
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = done.find(key); it != done.end()) return it->second;
-  }
-  frontier_result fr = compute_frontier(deq_frontier_options(a, b, quick, xi_hint));
-  std::lock_guard<std::mutex> lock(mu);
-  return done.emplace(key, std::move(fr)).first->second;
-}
-
-// A measured frontier against its derived cell. The issue's target is 0.01 in xi and eta. A cell is an f -> inf
-// statement: along the frontier the regime's nearest other term falls behind the crossing pair only as f^-gap
-// (phases/approach.hpp), and while it still holds a real share of P* it pulls d* towards the balance it forms with the
-// pair (IVa: F0, gap 0.034, x10 per 30 decades of f; NOTES "Why IVa cannot be measured to 0.01"). So a frontier
-// outside 0.01 is still consistent with the derivation when all of these hold, each of which could fail:
-//   - that term holds >= 10% of P* at the top interior f (measured: frontier/term_shares.hpp) — a term that is not
-//     there cannot explain anything;
-//   - (xi, eta) lie between the cell and that balance, each within 0.002 (the six phases that reach their cells do so
-//     to 0.001; the minimiser's own error is < 5e-4, tests/test_frontier.cpp);
-//   - the local slopes move towards the cell as f grows (|dxi| + |deta| smaller at the top local point than at the
-//     lowest within 3 decades of the top interior f).
-// The check reports which of the two it is; only the first is the issue's 0.01.
-struct frontier_verdict {
-  bool within = false, approaching = false;
-  std::string text;
-};
-
-frontier_verdict judge_frontier(const phases::classification& c, double a, double b, const frontier_options& o,
-                                const frontier_result& fr) {
-  const double xc = c.xi.get_d(), ec = c.eta.get_d();
-  frontier_verdict v;
-  v.within = std::abs(fr.xi - xc) <= 0.01 && std::abs(fr.eta - ec) <= 0.01;
-  if (v.within) { v.text = "within 0.01 of the cell"; return v; }
-  const auto ap = phases::approach_of(c, a, b);
-  std::size_t top = fr.points.size();
-  for (std::size_t k = 0; k < fr.points.size(); ++k)
-    if (fr.points[k].interior) top = k;
-  if (!ap.has_next || top == fr.points.size() || std::isnan(fr.xi)) { v.text = "not within 0.01"; return v; }
-  const term_shares sh = shares_at_optimum(o, fr, top);
-  const double share = ap.next == phases::term::F0 ? sh.F0 : ap.next == phases::term::Fpp ? sh.Fpp
-                     : ap.next == phases::term::Fac ? sh.Fac : sh.Kpp;
-  auto between = [](double x, double lo, double hi) { return x >= std::min(lo, hi) - 0.002 && x <= std::max(lo, hi) + 0.002; };
-  const bool inside = between(fr.xi, xc, ap.xi_alt) && between(fr.eta, ec, ap.eta_alt);
-  const frontier_point* lo = nullptr;
-  const frontier_point* hi = nullptr;
-  for (const auto& p : fr.points)  // over the top 3 decades (the DE window's width; the model's grid spans 16)
-    if (!std::isnan(p.local_xi) && p.flops >= fr.points[top].flops * (1 - 1e-9) / 1e3) { if (!lo) lo = &p; hi = &p; }
-  auto dist = [&](const frontier_point* p) { return std::abs(p->local_xi - xc) + std::abs(p->local_eta - ec); };
-  const bool moving = lo && hi && lo != hi && dist(hi) < dist(lo);
-  v.approaching = share >= 0.1 && inside && moving;
-  v.text = fmt::format("not within 0.01: {} holds {:.0f}% of P* at f = {:.2g} (its share falls as f^-{:.4f}, x10 per {:.0f} decades); "
-                       "the {}-balance is xi {}, eta {}: measured {} between it and the cell; local |dxi|+|deta| {} -> {} ({})",
-                       phases::name(ap.next), 100 * share, fr.points[top].flops, ap.gap, ap.decades_per_tenfold(),
-                       phases::name(ap.next), g(ap.xi_alt), g(ap.eta_alt), inside ? "is" : "is NOT",
-                       lo ? g(dist(lo)) : "-", hi ? g(dist(hi)) : "-", moving ? "towards the cell" : "NOT towards the cell");
-  return v;
-}
-
-const char* frontier_tolerance =
-    "0.01 (issue target); or, where the cell's nearest other term still holds >= 10% of P*, (xi, eta) between the cell and that "
-    "term's balance (+-0.002) and approaching the cell";
-
 result frontier_phase(const char* label, double a, double b, bool quick) {
   // deterministic-equivalent curves on the contour (no seed noise, ~1 s per curve up to d = 1e17), slopes over the
   // top 1.5 decades of interior optima: the finite-size corrections fade with f (docs/NOTES.md has the local
@@ -277,10 +209,10 @@ result frontier_phase(const char* label, double a, double b, bool quick) {
     if (!std::isnan(p.local_xi) && std::abs(std::log10(p.flops) - std::round(std::log10(p.flops))) < 1e-6)
       local += fmt::format(" {:.0e}: {:.4f}, {:.4f};", p.flops, p.local_xi, p.local_eta);
   }
-  return {v.within || v.approaching,
+  return {v.passed(),
           fmt::format("xi = {}, eta = {} (top interior f = {:.2g}), {}; local slopes (xi, eta) at f ={}", g(fr.xi), g(fr.eta), f_top,
-                      v.text, local),
-          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(c.xi.get_d()), g(c.eta.get_d())), frontier_tolerance,
+                      v.text(), local),
+          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(c.xi.get_d()), g(c.eta.get_d())), frontier_tolerance_text(),
           fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.2g}..{:.2g}, slopes over the top 1.5 "
                       "decades of interior optima", o.d_min, o.d_max, o.flops_min, o.flops_max)};
   (void)label;
@@ -311,10 +243,10 @@ result frontier_model_phase(double a, double b) {
   std::string at_1e9;  // where the DE frontier checks end: to compare with their slopes (NOTES)
   for (const auto& p : fr.points)
     if (std::abs(std::log10(p.flops) - 9) < 0.01) at_1e9 = fmt::format("; local slopes at f = 1e9: {}, {}", g(p.local_xi), g(p.local_eta));
-  return {v.within || v.approaching,
+  return {v.passed(),
           fmt::format("xi = {}, eta = {} over f = 3e20..1e22, {}; local slopes within 0.01 from f = {}{}", g(fr.xi), g(fr.eta),
-                      v.text, std::isnan(f_from) ? std::string("(not by 1e22)") : fmt::format("{:.0e}", f_from), at_1e9),
-          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(xt), g(et)), frontier_tolerance,
+                      v.text(), std::isnan(f_from) ? std::string("(not by 1e22)") : fmt::format("{:.0e}", f_from), at_1e9),
+          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(xt), g(et)), frontier_tolerance_text(),
           "P = F0 + Fpp_sum + Kpp_sum S(r), exact sums at v = 4d with their constants; the derived exponents are its f -> inf "
           "limit, so this says which f a measurement needs (F_ac and 1/(1-||K||) omitted: constants)"};
 }
@@ -332,12 +264,12 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
   };
   const auto [cl, xl, el, vl] = measure(left);
   const auto [cr, xr, er, vr] = measure(right);
-  return {(vl.within || vl.approaching) && (vr.within || vr.approaching) && cl.ph != cr.ph,
-          fmt::format("{} ({}): xi {}, eta {}, {}; {} ({}): xi {}, eta {}, {}", cl.ph->label, left, g(xl), g(el), vl.text, cr.ph->label,
-                      right, g(xr), g(er), vr.text),
+  return {vl.passed() && vr.passed() && cl.ph != cr.ph,
+          fmt::format("{} ({}): xi {}, eta {}, {}; {} ({}): xi {}, eta {}, {}", cl.ph->label, left, g(xl), g(el), vl.text(), cr.ph->label,
+                      right, g(xr), g(er), vr.text()),
           fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(cl.xi.get_d()), g(cl.eta.get_d()), cr.ph->label,
                       g(cr.xi.get_d()), g(cr.eta.get_d())),
-          std::string("on each side: ") + frontier_tolerance + "; and two different phases",
+          std::string("on each side: ") + frontier_tolerance_text() + "; and two different phases",
           std::string("boundary ") + name + "; DE curves as in frontier[...] (the highest window the DE reaches, top 1.5 decades); that the formulas agree on "
           "the line (eta always, xi except IVa|IVb) is test_phases' eta_continuous_xi_reported"};
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <map>
+#include <tuple>
 #include <mutex>
 #include <thread>
 #include <chrono>
@@ -247,6 +249,19 @@ frontier_result compute_frontier(const frontier_options& o) {
   }
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;
+}
+
+const frontier_result& deq_frontier_cached(double alpha, double beta, bool quick, double xi_hint) {
+  static std::mutex mu;
+  static std::map<std::tuple<long long, long long, bool>, frontier_result> done;  // std::map: references stay valid
+  const auto key = std::tuple{std::llround(alpha * 1e9), std::llround(beta * 1e9), quick};
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = done.find(key); it != done.end()) return it->second;
+  }
+  frontier_result fr = compute_frontier(deq_frontier_options(alpha, beta, quick, xi_hint));
+  std::lock_guard<std::mutex> lock(mu);
+  return done.emplace(key, std::move(fr)).first->second;
 }
 
 }  // namespace scalelaw

@@ -74,6 +74,13 @@ inline frontier_options deq_frontier_options(double alpha, double beta, bool qui
   return o;
 }
 
+struct frontier_result;
+/// compute_frontier(deq_frontier_options(alpha, beta, quick, xi_hint)), once per process: the proofs-check frontiers,
+/// the boundary checks (three of whose points are reference points) and the report's DE table all use these, and at
+/// the full sizes each is 6-54 s. Deterministic, so sharing changes nothing; keyed on (alpha, beta) to 1e-9 (a reference
+/// point's rational and a typed decimal may differ in the last bit) and quick. Thread-safe; the reference stays valid.
+const frontier_result& deq_frontier_cached(double alpha, double beta, bool quick, double xi_hint);
+
 struct frontier_point {
   double flops, d_star, loss, local_xi, local_eta;
   bool interior;  ///< d* strictly inside the d grid (only these enter the fits)
