@@ -11,6 +11,8 @@
 
 #include "frontier/frontier.hpp"
 #include "frontier/term_shares.hpp"
+#include "frontier/verdict.hpp"
+#include "phases/derive.hpp"
 #include "model/validate.hpp"
 
 using namespace scalelaw;
@@ -227,4 +229,39 @@ BOOST_AUTO_TEST_CASE(term_shares_at_the_optimum) {
   }
   frontier_options exact;
   BOOST_CHECK_THROW(shares_at(exact, 100, 1000), invalid_input);
+}
+
+// frontier/verdict.hpp on the model at IVa (0.27, 1), f = 1e16..1e22: not within 0.01 (NOTES: eta 0.310 against 0.2976),
+// approaching (F0 holds ~half of P*, the point lies between the cell and the F_pp-F0 balance, the local slopes move towards
+// the cell). Each condition is then broken on a copy and must turn the verdict: the rule can say no.
+BOOST_AUTO_TEST_CASE(verdict_approaching_and_its_negations) {
+  frontier_options o;
+  o.alpha = 0.27; o.beta = 1.0;
+  o.model = true;
+  o.seeds = 1;
+  o.flops_min = 1e16; o.flops_max = 1e22; o.flops_points = 7;
+  o.d_min = 1e8; o.d_max = 1e15; o.d_per_octave = 2;
+  o.fit_decades = 1.5;
+  const auto fr = compute_frontier(o);
+  const auto c = phases::classify(rational(27, 100), rational(1));
+  const auto v = judge_frontier(c, 0.27, 1.0, o, fr);
+  BOOST_TEST_MESSAGE("xi " << fr.xi << ", eta " << fr.eta << ": " << v.text());
+  BOOST_TEST(!v.within);
+  BOOST_TEST(v.approaching);
+  BOOST_TEST(std::string(phases::name(v.next.next)) == "F0");
+  BOOST_TEST(v.share > 0.1);
+
+  auto away = fr;  // eta beyond the F_pp-F0 balance: not between
+  away.eta = v.next.eta_alt + 0.01;
+  BOOST_TEST(!judge_frontier(c, 0.27, 1.0, o, away).approaching);
+
+  auto receding = fr;  // the top local slope further from the cell than the lowest: not moving towards it
+  for (auto it = receding.points.rbegin(); it != receding.points.rend(); ++it)
+    if (!std::isnan(it->local_eta)) { it->local_eta = c.eta.get_d() + 0.05; break; }
+  BOOST_TEST(!judge_frontier(c, 0.27, 1.0, o, receding).approaching);
+
+  auto inside = fr;  // within 0.01: the target, whatever the rest
+  inside.xi = c.xi.get_d() + 0.009;
+  inside.eta = c.eta.get_d() - 0.009;
+  BOOST_TEST(judge_frontier(c, 0.27, 1.0, o, inside).within);
 }
