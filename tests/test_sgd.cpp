@@ -99,3 +99,15 @@ BOOST_AUTO_TEST_CASE(thread_count_does_not_change_results) {
     BOOST_TEST(one.mean == two.mean);
   }
 }
+
+// numeric/quantile.hpp (the SGD bands, the frontier's bootstrap and the JVR intervals): type 7 on 1..5 is exact
+// (p = 0.1 -> 1.4, p = 0.9 -> 4.6); NaN is dropped (it cannot be sorted); an infinite value is kept and a quantile that
+// lands on it is infinite, not NaN.
+BOOST_AUTO_TEST_CASE(quantile_type7_nan_inf) {
+  BOOST_TEST(quantile({5, 1, 4, 2, 3}, 0.1) == 1.4, boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(quantile({5, 1, 4, 2, 3}, 0.9) == 4.6, boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(quantile({5, 1, NAN, 4, 2, 3}, 0.5) == 3.0);
+  BOOST_TEST(std::isnan(quantile({NAN, NAN}, 0.5)));
+  BOOST_TEST(std::isinf(quantile({1, 2, INFINITY, INFINITY}, 0.9)));
+  BOOST_TEST(quantile({1, 2, 3, INFINITY}, 0.5) == 2.5);
+}

@@ -18,6 +18,7 @@
 #include "exact/instance.hpp"
 #include "frontier/model.hpp"
 #include "model/validate.hpp"
+#include "numeric/quantile.hpp"
 #include "volterra/block_leap.hpp"
 
 namespace scalelaw {
@@ -113,19 +114,6 @@ frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<d
   return out;
 }
 
-namespace {
-
-double percentile(std::vector<double> v, double p) {
-  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  const double h = (v.size() - 1) * p;
-  const auto lo = static_cast<std::size_t>(h);
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - lo) * (v[hi] - v[lo]);
-}
-
-}  // namespace
 
 frontier_result compute_frontier(const frontier_options& o) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -244,8 +232,8 @@ frontier_result compute_frontier(const frontier_options& o) {
       xs.push_back(g.xi);
       es.push_back(g.eta);
     }
-    res.xi_ci[0] = percentile(xs, 0.025); res.xi_ci[1] = percentile(xs, 0.975);
-    res.eta_ci[0] = percentile(es, 0.025); res.eta_ci[1] = percentile(es, 0.975);
+    res.xi_ci[0] = quantile(xs, 0.025); res.xi_ci[1] = quantile(xs, 0.975);
+    res.eta_ci[0] = quantile(es, 0.025); res.eta_ci[1] = quantile(es, 0.975);
   }
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;

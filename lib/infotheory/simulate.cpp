@@ -1,5 +1,7 @@
 #include "infotheory/simulate.hpp"
 
+#include "numeric/quantile.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -41,15 +43,6 @@ double mean_std_error(const std::vector<double>& x, double& mean) {
   double var = 0;
   for (double v : x) var += (v - mean) * (v - mean);
   return x.size() > 1 ? std::sqrt(var / double(x.size() - 1) / double(x.size())) : 0;
-}
-
-double quantile(std::vector<double> x, double q) {
-  x.erase(std::remove_if(x.begin(), x.end(), [](double v) { return !std::isfinite(v); }), x.end());
-  if (x.empty()) return NAN;
-  std::sort(x.begin(), x.end());
-  const double pos = q * double(x.size() - 1);
-  const auto i = static_cast<std::size_t>(pos);
-  return i + 1 < x.size() ? x[i] + (pos - double(i)) * (x[i + 1] - x[i]) : x[i];
 }
 
 }  // namespace

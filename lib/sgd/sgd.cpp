@@ -75,15 +75,6 @@ std::vector<double> run_naive(const plrf& m, const plrf_instance<double>& inst, 
 
 }  // namespace
 
-double quantile(std::vector<double> x, double p) {
-  if (x.empty()) return NAN;
-  std::sort(x.begin(), x.end());
-  const double h = (x.size() - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, x.size() - 1);
-  return x[lo] + (h - lo) * (x[hi] - x[lo]);
-}
-
 sgd_result run_sgd(const plrf& m, const plrf_instance<double>& inst, const sgd_options& o) {
   if (o.naive && inst.W.size() == 0) throw std::invalid_argument("naive SGD needs the instance's features");
   const auto t0 = std::chrono::steady_clock::now();

@@ -5,6 +5,7 @@
 // Losses P(theta_k) = F_0 + 1/2 e^T Khat e are evaluated exactly (no sampling noise) at a grid of k.
 // Run `i` draws from stream (seed, 2^62 + i) only, so results do not depend on the thread count.
 #pragma once
+#include "numeric/quantile.hpp"
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -33,8 +34,5 @@ struct sgd_result {
 
 /// `inst` must keep its features (instantiate(..., keep_features = true)) for the naive path.
 sgd_result run_sgd(const plrf& m, const plrf_instance<double>& inst, const sgd_options& o);
-
-/// Type-7 quantile of `x` (copied, sorted).
-double quantile(std::vector<double> x, double p);
 
 }  // namespace scalelaw
