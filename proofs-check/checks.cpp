@@ -1,8 +1,6 @@
 #include "checks.hpp"
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <random>
 #include <sstream>
 #include <tuple>
@@ -20,7 +18,6 @@
 #include "infotheory/bounds.hpp"
 #include "infotheory/simulate.hpp"
 #include "model/validate.hpp"
-#include "phases/approach.hpp"
 #include "phases/derive.hpp"
 #include "sgd/sgd.hpp"
 #include "spectral/terms.hpp"

@@ -114,7 +114,6 @@ frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<d
   return out;
 }
 
-
 frontier_result compute_frontier(const frontier_options& o) {
   const auto t0 = std::chrono::steady_clock::now();
   require_positive("flops-min", o.flops_min);
