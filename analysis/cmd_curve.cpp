@@ -32,7 +32,7 @@ void register_curve(CLI::App& app, runner& run) {
   auto a = std::make_shared<curve_args>();
   auto* sub = app.add_subcommand("curve", "exact expected loss curve P_r of one-pass SGD (SPEC §2)");
   add_model_flags(*sub, a->model, false, false);
-  sub->add_option("--d", a->model.opt.d, "model parameters d >= 1 (model form)");
+  sub->add_option("--d", a->model.d, "model parameters d >= 1 (model form)");
   sub->add_option("--spectrum", a->spectrum_file, "CSV with header lambda,weight (any PSD spectrum)");
   sub->add_option("--f0", a->f0, "F_0 for --spectrum");
   sub->add_option("--steps", a->steps, "SGD steps R >= 1")->required();
@@ -62,20 +62,21 @@ void register_curve(CLI::App& app, runner& run) {
       deq_contour_checks ident{};
       if (!a->spectrum_file.empty()) {
         if (a->method == "deq") throw invalid_input("--method deq needs the model (--alpha --beta --d), not --spectrum");
-        if (!std::isnan(a->model.opt.alpha) || a->model.opt.d > 0)
+        a->model.parse();
+        if (!a->model.alpha.empty() || !a->model.d.empty())
           throw invalid_input("give either --spectrum FILE or the model (--alpha --beta --d), not both");
         if (!a->f0) throw invalid_input("--spectrum needs --f0");
-        if (!a->model.gamma_in) throw invalid_input("--spectrum needs --gamma");
-        require_positive("gamma", *a->model.gamma_in);
+        if (!a->model.opt.gamma) throw invalid_input("--spectrum needs --gamma");
+        require_positive("gamma", *a->model.opt.gamma);
         require_count("batch", a->model.opt.batch, 1, 1e9);
         auto rows = read_numeric_csv(a->spectrum_file, {"lambda", "weight"});
         for (auto& r : rows) { s.lambda.push_back(r[0]); s.weight.push_back(r[1]); }
         s.F0 = *a->f0;
-        s.gamma = *a->model.gamma_in;
+        s.gamma = *a->model.opt.gamma;
         s.batch = static_cast<unsigned>(a->model.opt.batch);
         s = sanitized(s);
       } else {
-        if (std::isnan(a->model.opt.alpha) || std::isnan(a->model.opt.beta))
+        if (a->model.alpha.empty() || a->model.beta.empty())
           throw invalid_input("give the model (--alpha A --beta B --d N) or --spectrum FILE --f0 X --gamma G");
         plrf m = a->model.resolve(true);
         if (a->method == "deq") {

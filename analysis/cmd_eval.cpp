@@ -1,9 +1,12 @@
-// scalelaw eval TERM: high-precision spectral sums (SPEC §3, §4).
+// scalelaw eval TERM: high-precision spectral sums (SPEC §3, §4) for the exact parameters typed.
+// Default: a guaranteed enclosure (lib/spectral/enclosure.hpp, Arb). --fast: the mpfr path with an
+// estimated error (lib/spectral/power_sum.hpp).
 #include <iostream>
 
 #include "common.hpp"
 #include "deq/kappa.hpp"
 #include "output/decimal.hpp"
+#include "spectral/enclosure.hpp"
 #include "spectral/terms.hpp"
 
 namespace scalelaw::cli {
@@ -12,23 +15,47 @@ namespace {
 struct eval_args {
   std::string term;
   model_flags model;
-  double r = 0;
+  std::string r;
   double digits = 30;
+  bool fast = false;
   bool json = false;
 };
+
+exact_sum_params exact_params(const model_flags& f, const plrf& m, const rational& r) {
+  exact_sum_params p;
+  p.alpha = *f.exact.alpha;
+  p.beta = *f.exact.beta;
+  p.gamma = f.exact.gamma;
+  if (f.exact.gamma_mult) p.gamma_mult = *f.exact.gamma_mult;
+  p.batch = m.batch;
+  p.r = r;
+  if (!std::isinf(m.v)) {
+    // v as typed, or rho d: exact either way (plrf::from checked it is a whole number)
+    const rational v = f.exact.v ? *f.exact.v : (f.exact.rho ? *f.exact.rho : rational(4)) * rational(mpz_class(m.d));
+    if (v.get_den() != 1) throw invalid_input(fmt::format("v = rho d = {} must be a whole number", to_string(v)));
+    p.v = v.get_num();
+  }
+  p.d = mpz_class(std::to_string(m.d));
+  return p;
+}
 }  // namespace
 
 void register_eval(CLI::App& app, runner& run) {
   auto args = std::make_shared<eval_args>();
-  auto* sub = app.add_subcommand("eval", "high-precision spectral sums: fpp, kpp (SPEC §4), kappa, f0 (SPEC §3)");
+  auto* sub = app.add_subcommand(
+      "eval",
+      "high-precision spectral sums: fpp, kpp (SPEC §4), kappa, f0 (SPEC §3), for the exact decimal parameters typed.\n"
+      "Default: a guaranteed enclosure (ball arithmetic, Arb): error_bound bounds |value - exact value|, and a\n"
+      "--digits the enclosure cannot justify exits 1 with the digits reached. --fast: the mpfr path, whose\n"
+      "error_bound is an estimate.");
   sub->add_option("term", args->term, "fpp | kpp | kappa | f0")->required();
   add_model_flags(*sub, args->model, false);
-  sub->add_option("--d", args->model.opt.d, "model parameters (kappa, f0)");
-  sub->add_option("--r", args->r, "SGD steps r >= 0 (fpp, kpp)");
+  sub->add_option("--d", args->model.d, "model parameters (kappa, f0)");
+  sub->add_option("--r", args->r, "SGD steps r >= 0 (fpp, kpp); exact decimal");
   sub->add_option("--digits", args->digits, "significant digits, 5..1000 (default 30)");
+  sub->add_flag("--fast", args->fast, "mpfr path with an estimated (not guaranteed) error bound");
   sub->add_flag("--json", args->json, "one JSON object on stdout");
-  sub->callback([sub, args, &run] {
-    (void)sub;
+  sub->callback([args, &run] {
     run = [args] {
       auto& a = *args;
       stopwatch clock;
@@ -37,41 +64,86 @@ void register_eval(CLI::App& app, runner& run) {
       require_count("digits", a.digits, 5, 1000);
       const unsigned digits = static_cast<unsigned>(a.digits);
       const bool deq_term = a.term == "kappa" || a.term == "f0";
-      if (a.model.v_text.empty()) a.model.v_text = deq_term ? "" : "inf";
+      if (a.model.v.empty()) a.model.v = deq_term ? "" : "inf";
       plrf m = a.model.resolve(deq_term);
-      precision_scope prec(digits + 12);  // 12 guard digits
-      sum_result<mpfr> res;
-      if (a.term == "fpp" || a.term == "kpp") {
-        require_nonnegative("r", a.r);
-        const mpfr alpha(a.model.opt.alpha), beta(a.model.opt.beta), batch(m.batch), r(a.r);
-        // gamma: exact decimal as given, or the gamma-mult rule at double precision
-        const mpfr gamma = a.model.gamma_in ? mpfr(a.model.opt.gamma.value()) : mpfr(m.gamma);
-        if (a.term == "fpp") {
-          if (std::isinf(m.v) && !(2 * m.alpha + 2 * m.beta > 1)) throw invalid_input("fpp with v = inf needs 2 alpha + 2 beta > 1");
-          res = fpp_sum<mpfr>(alpha, beta, gamma, batch, r, m.v);
-        } else {
-          if (std::isinf(m.v) && !(4 * m.alpha > 1))
-            throw invalid_input(fmt::format("kpp with v = inf diverges for alpha = {} <= 1/4: give a finite --v", m.alpha));
-          res = kpp_sum<mpfr>(alpha, gamma, batch, r, m.v);
-        }
-      } else {
-        const mpfr alpha(a.model.opt.alpha), beta(a.model.opt.beta);
-        auto k = deq_kappa<mpfr>(alpha, mpfr(m.d), m.v);
-        if (a.term == "kappa") res = k;
-        else res = deq_f0<mpfr>(alpha, beta, k, m.v);
+      rational r(0);
+      if (!deq_term) {
+        if (a.r.empty()) throw invalid_input(fmt::format("{} needs --r (steps, >= 0)", a.term));
+        r = parse_param("r", a.r);
+        if (!(r >= 0) || r > rational(mpz_class("1000000000000000000")))
+          throw invalid_input(fmt::format("r = {} is out of range: must be in [0, 1e18]", a.r));
       }
-      const decimal_value out = to_decimal_value(res.value, res.error_bound, digits);
+      const exact_sum_params p = exact_params(a.model, m, r);
+
+      mpfr value, bound;
+      enclosure e;
+      sum_result<mpfr> fast;
+      precision_scope prec(digits + 12);  // 12 guard digits (the fast path's working precision)
+      if (!a.fast) {
+        if (a.term == "fpp") e = fpp_enclosure(p, digits);
+        else if (a.term == "kpp") e = kpp_enclosure(p, digits);
+        else if (a.term == "kappa") e = kappa_enclosure(p, digits);
+        else e = f0_enclosure(p, digits);
+        value = e.mid;
+        bound = e.rad;
+      } else {
+        const mpfr alpha = to_mpfr(p.alpha), beta = to_mpfr(p.beta), batch(m.batch), rr = to_mpfr(r);
+        if (a.term == "fpp" || a.term == "kpp") {
+          const mpfr gamma = p.gamma ? to_mpfr(*p.gamma) : mpfr(gamma_enclosure(p, digits).mid);
+          if (a.term == "fpp") {
+            if (std::isinf(m.v) && !(2 * m.alpha + 2 * m.beta > 1)) throw invalid_input("fpp with v = inf needs 2 alpha + 2 beta > 1");
+            fast = fpp_sum<mpfr>(alpha, beta, gamma, batch, rr, m.v);
+          } else {
+            if (std::isinf(m.v) && !(4 * m.alpha > 1))
+              throw invalid_input(fmt::format("kpp with v = inf diverges for alpha = {} <= 1/4: give a finite --v", a.model.alpha));
+            fast = kpp_sum<mpfr>(alpha, gamma, batch, rr, m.v);
+          }
+        } else {
+          auto k = deq_kappa<mpfr>(alpha, mpfr(m.d), m.v);
+          fast = a.term == "kappa" ? k : deq_f0<mpfr>(alpha, beta, k, m.v);
+        }
+        value = fast.value;
+        bound = fast.error_bound;
+      }
+      // the digits the bound justifies: rel = bound/|value| <= 10^-reached (printing adds its half unit)
+      unsigned reached = digits;
+      if (value != 0 && bound > 0) {
+        const mpfr rel = bound / abs(value);
+        const mpfr lg = -log10(rel);
+        reached = lg >= digits ? digits : (lg <= 0 ? 0u : static_cast<unsigned>(lg.convert_to<double>()));
+      }
+      const bool short_of_digits = !a.fast && reached < digits;
+      const decimal_value out = to_decimal_value(value, bound, short_of_digits ? std::max(reached, 1u) : digits);
       if (a.json) {
-        nlohmann::json j{{"term", a.term},       {"value", out.value},          {"error_bound", out.error_bound},
-                         {"digits", digits},     {"alpha", m.alpha},            {"beta", m.beta},
+        nlohmann::json j{{"term", a.term},
+                         {"value", out.value},
+                         {"error_bound", out.error_bound},
+                         {"guaranteed", !a.fast},
+                         {"digits", digits},
+                         {"digits_reached", reached},
+                         {"parameters", a.model.echo()},
                          {"v", std::isinf(m.v) ? nlohmann::json("inf") : nlohmann::json(m.v)},
-                         {"head_terms", res.head_terms}, {"euler_maclaurin_terms", res.em_terms},
-                         {"quadrature_panels", res.panels}, {"seconds", clock.seconds()}};
-        if (a.term == "fpp" || a.term == "kpp") { j["gamma"] = m.gamma; j["batch"] = m.batch; j["r"] = a.r; }
-        else j["d"] = m.d;
+                         {"seconds", clock.seconds()}};
+        if (!a.fast) {
+          j["head_terms"] = e.head_terms;
+          j["euler_maclaurin_terms"] = e.em_terms;
+          j["quadrature_panels"] = e.pieces;
+          j["series_terms"] = e.series_terms;
+          j["precision_bits"] = e.precision_bits;
+        } else {
+          j["head_terms"] = fast.head_terms;
+          j["euler_maclaurin_terms"] = fast.em_terms;
+          j["quadrature_panels"] = fast.panels;
+        }
+        if (!deq_term) j["r"] = a.r;
         print_json(j);
       } else {
-        std::cout << a.term << " = " << out.value << "\nerror_bound = " << out.error_bound << "\n";
+        std::cout << a.term << " = " << out.value << "\nerror_bound = " << out.error_bound
+                  << (a.fast ? "  (estimate)\n" : "  (guaranteed)\n");
+      }
+      if (short_of_digits) {
+        std::cerr << fmt::format("error: {} digits requested, the enclosure justifies {}\n", digits, reached);
+        return 1;
       }
       return 0;
     };

@@ -5,32 +5,64 @@
 
 namespace scalelaw::cli {
 
-double parse_extended(const char* name, const std::string& text) {
-  if (text == "inf" || text == "Inf" || text == "infinity") return INFINITY;
-  char* end = nullptr;
-  const double x = std::strtod(text.c_str(), &end);
-  if (text.empty() || end == nullptr || *end != '\0')
-    throw invalid_input(fmt::format("{} = '{}' is not a number (or 'inf')", name, text));
-  return x;
-}
+rational parse_param(const char* name, const std::string& text) { return parse_exact(name, text); }
 
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool required) {
-  auto* a = app.add_option("--alpha", f.opt.alpha, "data complexity alpha > 0 (x_j ~ N(0, j^-2alpha))");
-  auto* b = app.add_option("--beta", f.opt.beta, "target complexity beta > 0 (b_j = j^-beta)");
+  auto* a = app.add_option("--alpha", f.alpha, "data complexity alpha > 0 (x_j ~ N(0, j^-2alpha)); exact decimal or p/q");
+  auto* b = app.add_option("--beta", f.beta,
+                           "target complexity beta (b_j = j^-beta), any sign with 2 alpha + 2 beta > 1; exact decimal or p/q");
   if (required) { a->required(); b->required(); }
-  if (with_d) app.add_option("--d", f.opt.d, "model parameters d >= 1")->required();
-  app.add_option("--v", f.v_text, "features v >= d, or 'inf' where sums converge (default rho*d)");
-  app.add_option("--rho", f.opt.rho, "v = rho d when --v is not given (default 4)");
-  app.add_option("--batch", f.opt.batch, "batch size B >= 1 (default 1)");
-  app.add_option("--gamma", f.gamma_in, "learning rate gamma > 0");
-  app.add_option("--gamma-mult", f.opt.gamma_mult,
+  if (with_d) app.add_option("--d", f.d, "model parameters d >= 1")->required();
+  app.add_option("--v", f.v, "features v >= d, or 'inf' where sums converge (default rho*d)");
+  app.add_option("--rho", f.rho, "v = rho d when --v is not given (default 4)");
+  app.add_option("--batch", f.batch, "batch size B >= 1 (default 1)");
+  app.add_option("--gamma", f.gamma, "learning rate gamma > 0 (exact decimal or p/q)");
+  app.add_option("--gamma-mult", f.gamma_mult,
                  "gamma = M / sum_{j<=v} j^-2alpha when --gamma is not given, M in (0,1] (default 0.5)");
 }
 
+void model_flags::parse() {
+  auto read = [](const char* name, const std::string& text, std::optional<rational>& q, double& dbl) {
+    if (text.empty()) return;
+    q = parse_param(name, text);
+    dbl = nearest_double(*q);
+  };
+  read("alpha", alpha, exact.alpha, opt.alpha);
+  read("beta", beta, exact.beta, opt.beta);
+  read("d", d, exact.d, opt.d);
+  read("rho", rho, exact.rho, opt.rho);
+  read("batch", batch, exact.batch, opt.batch);
+  read("gamma-mult", gamma_mult, exact.gamma_mult, opt.gamma_mult);
+  if (!gamma.empty()) {
+    double g = 0;
+    read("gamma", gamma, exact.gamma, g);
+    opt.gamma = g;
+  }
+  if (!v.empty()) {
+    if (v == "inf" || v == "Inf" || v == "infinity") {
+      exact.v_inf = true;
+      opt.v = INFINITY;
+    } else {
+      double x = 0;
+      read("v", v, exact.v, x);
+      opt.v = x;
+    }
+  }
+}
+
 plrf model_flags::resolve(bool need_d) {
-  if (!v_text.empty()) opt.v = parse_extended("v", v_text);
-  if (gamma_in) opt.gamma = *gamma_in;
+  parse();
   return plrf::from(opt, need_d);
+}
+
+nlohmann::json model_flags::echo() const {
+  nlohmann::json j = nlohmann::json::object();
+  const std::pair<const char*, const std::string*> given[] = {{"alpha", &alpha}, {"beta", &beta},   {"d", &d},
+                                                              {"v", &v},         {"rho", &rho},     {"batch", &batch},
+                                                              {"gamma", &gamma}, {"gamma_mult", &gamma_mult}};
+  for (const auto& [name, text] : given)
+    if (!text->empty()) j[name] = *text;
+  return j;
 }
 
 void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << std::endl; }

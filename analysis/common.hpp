@@ -10,25 +10,36 @@
 #include <nlohmann/json.hpp>
 
 #include "model/plrf.hpp"
+#include "numeric/exact.hpp"
 
 namespace scalelaw::cli {
 
 /// What a subcommand registers: the function to run after parsing (returns the exit status).
 using runner = std::function<int()>;
 
+/// The model's flags as typed. `parse()` reads each exactly (lib/numeric/exact.hpp) and fills
+/// `opt` with the correctly rounded doubles; `exact` keeps the rationals for the precise paths.
 struct model_flags {
+  std::string alpha, beta, d, v, rho, batch, gamma, gamma_mult;  ///< "" = not given
   plrf_options opt;
-  std::string v_text;              ///< "--v" as text ("inf" allowed)
-  std::optional<double> gamma_in;  ///< "--gamma"
-  /// Resolves the text fields into `opt` (v, gamma) and validates.
+  struct exact_values {
+    std::optional<rational> alpha, beta, d, rho, batch, gamma, gamma_mult;
+    std::optional<rational> v;  ///< nullopt with v_inf: v = inf
+    bool v_inf = false;
+  } exact;
+  void parse();
+  /// parse() and validate (plrf::from).
   plrf resolve(bool need_d);
+  /// The parameters as given, for the JSON echo (contract: "echoes the parameters as given").
+  nlohmann::json echo() const;
 };
 
 /// Adds --alpha --beta [--d] --v --rho --batch --gamma --gamma-mult to `app`.
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool alpha_beta_required = true);
 
-/// Parses "inf" or a number; throws invalid_input naming `name`.
-double parse_extended(const char* name, const std::string& text);
+/// An exact parameter: parse_exact, and "inf" where `allow_inf`; throws invalid_input naming `name`.
+rational parse_param(const char* name, const std::string& text);
+
 
 /// Prints `j` as one JSON object on stdout.
 void print_json(const nlohmann::json& j);

@@ -66,7 +66,7 @@ BOOST_TEST_GLOBAL_FIXTURE(remove_test_dir);
 BOOST_AUTO_TEST_CASE(eval_bad_input) {
   expect_error("eval fpp --alpha nan --beta 1 --r 1", "alpha");
   expect_error("eval fpp --alpha -1 --beta 1 --r 1", "alpha");
-  expect_error("eval fpp --alpha 1 --beta 0 --r 1", "beta");
+  expect_error("eval fpp --alpha 1 --beta -0.6 --r 1", "no learning");  // beta <= 0 is fine where 2a + 2b > 1
   expect_error("eval fpp --alpha 0.2 --beta 0.2 --r 1", "no learning");
   expect_error("eval fpp --alpha 1 --beta 1 --r -5", "r =");
   expect_error("eval fpp --alpha 1 --beta 1 --r 1 --digits 3", "digits");

@@ -15,7 +15,7 @@ namespace scalelaw {
 
 contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_checks* checks) {
   require_positive("alpha", o.alpha);
-  require_positive("beta", o.beta);
+  require_finite("beta", o.beta);  // any sign: learning needs 2 alpha + 2 beta > 1 (checked with the model)
   require_positive("d", o.d);
   require_positive("gamma", o.gamma);
   if (std::isinf(o.v) || o.v > 1e19) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e19");

@@ -13,7 +13,7 @@ namespace scalelaw {
 
 loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
   require_positive("alpha", o.alpha);
-  require_positive("beta", o.beta);
+  require_finite("beta", o.beta);  // any sign: learning needs 2 alpha + 2 beta > 1 (checked with the model)
   require_positive("d", o.d);
   if (std::isinf(o.v) || o.v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
   if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");

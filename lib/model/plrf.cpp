@@ -18,7 +18,7 @@ double trace_D(double alpha, double v) {
 plrf plrf::from(const plrf_options& o, bool need_d) {
   plrf m{};
   require_positive("alpha", o.alpha);
-  require_positive("beta", o.beta);
+  require_finite("beta", o.beta);  // any sign: learning needs 2 alpha + 2 beta > 1 (checked with the model)
   m.alpha = o.alpha;
   m.beta = o.beta;
   if (!(2 * o.alpha + 2 * o.beta > 1))

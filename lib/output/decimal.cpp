@@ -1,5 +1,9 @@
 #include "output/decimal.hpp"
 
+#include <new>
+
+#include <mpfr.h>
+
 namespace scalelaw {
 
 decimal_value to_decimal_value(const mpfr& value, const mpfr& bound, unsigned digits) {
@@ -15,7 +19,13 @@ decimal_value to_decimal_value(const mpfr& value, const mpfr& bound, unsigned di
     const mpfr e = floor(log10(abs(value)));
     half_ulp = pow(mpfr(10), e - mpfr(sig - 1)) / 2;
   }
-  out.error_bound = to_decimal(mpfr(bound + half_ulp), 3);
+  // rounded up to 3 digits (the sum's own rounding covered by the factor 1 + 2^-50), so the printed
+  // bound is never below the bound
+  const mpfr b = (bound + half_ulp) * (1 + pow(mpfr(2), -50));
+  char* text = nullptr;
+  if (mpfr_asprintf(&text, "%.2RUe", b.backend().data()) < 0) throw std::bad_alloc();
+  out.error_bound = text;
+  mpfr_free_str(text);
   return out;
 }
 

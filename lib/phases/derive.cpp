@@ -1,4 +1,5 @@
 #include "phases/derive.hpp"
+#include "numeric/exact.hpp"
 
 #include <algorithm>
 #include <map>
@@ -375,39 +376,7 @@ const std::vector<phase>& derived_phases() {
   return cache;
 }
 
-rational parse_rational(const std::string& name, const std::string& text) {
-  const std::string s = text;
-  try {
-    if (s.find('/') != std::string::npos) {
-      rational q(s);
-      q.canonicalize();
-      return q;
-    }
-    // decimal with optional exponent
-    std::size_t epos = s.find_first_of("eE");
-    std::string mant = s.substr(0, epos);
-    long exp10 = epos == std::string::npos ? 0 : std::stol(s.substr(epos + 1));
-    bool neg = !mant.empty() && mant[0] == '-';
-    if (!mant.empty() && (mant[0] == '-' || mant[0] == '+')) mant = mant.substr(1);
-    const std::size_t dot = mant.find('.');
-    std::string digits = mant;
-    if (dot != std::string::npos) {
-      digits = mant.substr(0, dot) + mant.substr(dot + 1);
-      exp10 -= static_cast<long>(mant.size() - dot - 1);
-    }
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) throw std::invalid_argument("");
-    mpz_class num(digits, 10), den(1);
-    mpz_class ten(10);
-    mpz_class p;
-    mpz_pow_ui(p.get_mpz_t(), ten.get_mpz_t(), static_cast<unsigned long>(std::labs(exp10)));
-    if (exp10 >= 0) num *= p; else den = p;
-    rational q(neg ? mpz_class(-num) : num, den);
-    q.canonicalize();
-    return q;
-  } catch (...) {
-    throw invalid_input(fmt::format("{} = '{}' is not a number", name, text));
-  }
-}
+rational parse_rational(const std::string& name, const std::string& text) { return parse_exact(name, text); }
 
 classification classify(const rational& a, const rational& b, double near) {
   if (!(a > 0) || !(b > 0)) throw invalid_input("alpha and beta must be > 0");

@@ -1,0 +1,116 @@
+#include "numeric/exact.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <mpfr.h>
+
+#include "model/validate.hpp"
+
+namespace scalelaw {
+
+namespace {
+
+constexpr long max_exponent = 4000;
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+/// [sign] digits [. digits] [(e|E) [sign] digits], at least one mantissa digit.
+bool parse_decimal(std::string_view s, rational& out) {
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  long exp10 = 0;
+  if (const auto e = s.find_first_of("eE"); e != std::string_view::npos) {
+    std::string_view es = s.substr(e + 1);
+    s = s.substr(0, e);
+    bool eneg = false;
+    if (!es.empty() && (es[0] == '+' || es[0] == '-')) {
+      eneg = es[0] == '-';
+      es.remove_prefix(1);
+    }
+    if (!all_digits(es)) return false;
+    if (es.size() > 6) return false;  // > 999999: far beyond max_exponent
+    exp10 = std::stol(std::string(es));
+    if (exp10 > max_exponent) return false;
+    if (eneg) exp10 = -exp10;
+  }
+  std::string digits;
+  if (const auto dot = s.find('.'); dot != std::string_view::npos) {
+    const std::string_view ip = s.substr(0, dot), fp = s.substr(dot + 1);
+    if (ip.empty() && fp.empty()) return false;
+    if ((!ip.empty() && !all_digits(ip)) || (!fp.empty() && !all_digits(fp))) return false;
+    digits = std::string(ip) + std::string(fp);
+    exp10 -= static_cast<long>(fp.size());
+  } else {
+    if (!all_digits(s)) return false;
+    digits = std::string(s);
+  }
+  if (digits.size() > 10000) return false;
+  mpz_class num(digits, 10), scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(exp10)));
+  rational q = exp10 >= 0 ? rational(num * scale, 1) : rational(num, scale);
+  q.canonicalize();
+  out = neg ? rational(-q) : q;
+  return true;
+}
+
+}  // namespace
+
+rational parse_exact(std::string_view name, std::string_view text) {
+  rational q;
+  bool ok = false;
+  if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+    const std::string_view p = text.substr(0, slash), d = text.substr(slash + 1);
+    std::string_view pd = p;
+    if (!pd.empty() && (pd[0] == '+' || pd[0] == '-')) pd.remove_prefix(1);
+    if (all_digits(pd) && all_digits(d) && p.size() <= 10000 && d.size() <= 10000) {
+      const mpz_class den(std::string(d), 10);
+      if (den != 0) {
+        const mpz_class num(std::string(pd), 10);
+        q = rational(p[0] == '-' ? mpz_class(-num) : num, den);
+        q.canonicalize();
+        ok = true;
+      }
+    }
+  } else {
+    ok = parse_decimal(text, q);
+  }
+  if (!ok)
+    throw invalid_input(fmt::format(
+        "{} = '{}' is not a number: use a decimal (0.35, -1e-3, exponent within +-{}) or a fraction p/q", name, text,
+        max_exponent));
+  return q;
+}
+
+double nearest_double(const rational& q) {
+  mpfr_t x;
+  mpfr_init2(x, 53);
+  mpfr_set_q(x, q.get_mpq_t(), MPFR_RNDN);
+  const double out = mpfr_get_d(x, MPFR_RNDN);  // exact: x already has 53 bits
+  mpfr_clear(x);
+  return out;
+}
+
+mpfr to_mpfr(const rational& q) {
+  mpfr out;  // default precision
+  mpfr_set_q(out.backend().data(), q.get_mpq_t(), MPFR_RNDN);
+  return out;
+}
+
+rational exact_of(double x) {
+  if (!std::isfinite(x)) throw invalid_input(fmt::format("{} is not a finite number", x));
+  return rational(x);  // mpq_set_d is exact for finite doubles
+}
+
+std::string shortest(double x) { return fmt::format("{}", x); }
+
+}  // namespace scalelaw

@@ -1,0 +1,245 @@
+// The guaranteed enclosures of `eval` (lib/spectral/enclosure.hpp) against references written
+// here, at random exact decimal parameters (issue 17): the reported bound must cover the observed
+// error at every point and must not be loose (relative bound <= 10^-(digits-3)).
+// References, each at twice the digits plus 10:
+//   finite v          plain mpfr summation, one term at a time (no tail);
+//   v = inf, small r  plain head j <= J, then g's Maclaurin series against Hurwitz zeta values
+//                     zeta(s', J+1) = zeta(s') - sum_{j<=J} j^-s' (Boost.Math zeta), with the
+//                     explicit Cauchy tail bound Mg R^-n (no Euler–Maclaurin anywhere);
+//   v = inf, large r  the mpfr Euler–Maclaurin path (power_sum.hpp: another algorithm, quadrature
+//                     by Gauss–Legendre, derivatives by Taylor arithmetic), at twice the digits.
+#define BOOST_TEST_MODULE enclosure
+#include <boost/test/unit_test.hpp>
+#include <boost/math/special_functions/zeta.hpp>
+
+#include <random>
+
+#include <fmt/format.h>
+
+#include "deq/kappa.hpp"
+#include "numeric/exact.hpp"
+#include "spectral/enclosure.hpp"
+#include "spectral/terms.hpp"
+
+using namespace scalelaw;
+using boost::multiprecision::abs;
+using boost::multiprecision::log1p;
+using boost::multiprecision::exp;
+using boost::multiprecision::pow;
+
+namespace {
+
+/// A decimal with `sig` significant digits in [lo, hi), as text (the user's input).
+std::string random_decimal(std::mt19937_64& rng, double lo, double hi, int sig) {
+  std::uniform_real_distribution<double> u(lo, hi);
+  return fmt::format("{:.{}g}", u(rng), sig);
+}
+
+/// q(x)^r with q = 1 - 2 gamma B x + gamma^2 B (B+1) x^2, at the current precision.
+mpfr g_q(const mpfr& x, const mpfr& gamma, const mpfr& B, const mpfr& r) {
+  return exp(r * log1p(x * (gamma * gamma * B * (B + 1) * x - 2 * gamma * B)));
+}
+
+/// sum_{j=1}^{v} j^{-s} q(j^{-2a})^r, plain.
+mpfr plain_sum(const mpfr& s, const mpfr& a, const mpfr& gamma, const mpfr& B, const mpfr& r, unsigned long v) {
+  mpfr acc(0);
+  for (unsigned long j = v; j >= 1; --j) {
+    const mpfr t(j);
+    acc += pow(t, -s) * g_q(pow(t, -2 * a), gamma, B, r);
+  }
+  return acc;
+}
+
+/// v = inf: head j <= J plainly, tail sum_n c_n zeta(s + 2an, J+1) with c_n the Maclaurin
+/// coefficients of q^r (J.C.P. Miller's recurrence for a power of a polynomial), truncated where
+/// the Cauchy bound Mg R^-n zeta(s + 2an, J+1) sums below `tol`; returns the value, sets `err` to
+/// that explicit bound. Needs the series to converge fast at x = (J+1)^{-2a} (small gamma r).
+mpfr series_reference(const mpfr& s, const mpfr& a, const mpfr& gamma, const mpfr& B, const mpfr& r, unsigned long J,
+                      const mpfr& tol, mpfr& err) {
+  const mpfr head = plain_sum(s, a, gamma, B, r, J);
+  const mpfr q1 = -2 * gamma * B, q2 = gamma * gamma * B * (B + 1);
+  const mpfr x_J = pow(mpfr(J + 1), -2 * a);
+  const mpfr R = 4 * x_J;  // Cauchy circle: |q - 1| <= |q1| R + q2 R^2 (< 1 checked below)
+  const mpfr qdev = abs(q1) * R + q2 * R * R;
+  BOOST_REQUIRE(qdev < 0.5);
+  const mpfr Mg = pow(1 + qdev, r);  // |q^r| <= |q|^r on |x| = R
+  std::vector<mpfr> c{mpfr(1)};
+  mpfr tail(0);
+  for (unsigned n = 1;; ++n) {
+    // c_n = (1/n) sum_{i=1}^{min(n,2)} ((r+1) i - n) q_i c_{n-i}
+    mpfr cn = ((r + 1) - n) * q1 * c[n - 1];
+    if (n >= 2) cn += ((r + 1) * 2 - n) * q2 * c[n - 2];
+    cn /= n;
+    c.push_back(cn);
+    const mpfr sn = s + 2 * a * n;
+    // zeta(sn, J+1) = zeta(sn) - sum_{j<=J} j^-sn
+    mpfr hz = boost::math::zeta(sn);
+    for (unsigned long j = 1; j <= J; ++j) hz -= pow(mpfr(j), -sn);
+    tail += cn * hz;
+    // the rest: sum_{m>n} |c_m| zeta(s + 2am, J+1) <= sum_{m>n} Mg R^-m x_J^(m-n) zeta(s + 2an, J+1)
+    //         = Mg R^-n hz (x_J/R) / (1 - x_J/R)
+    const mpfr rest = Mg * pow(R, -mpfr(n)) * hz * (x_J / R) / (1 - x_J / R);
+    if (rest < tol || n > 4000) {
+      err = rest;
+      break;
+    }
+  }
+  const mpfr z0 = boost::math::zeta(s);
+  mpfr h0(0);
+  for (unsigned long j = 1; j <= J; ++j) h0 += pow(mpfr(j), -s);
+  return head + (z0 - h0) + tail;  // c_0 = 1
+}
+
+struct verdict {
+  mpfr observed, bound, rel_bound;
+};
+
+void judge(const enclosure& e, const mpfr& ref, const mpfr& ref_err, unsigned digits, const std::string& what) {
+  const mpfr obs = abs(e.mid - ref);
+  BOOST_TEST(obs <= e.rad + ref_err, what << ": observed " << obs << " > bound " << e.rad);
+  BOOST_TEST(e.rad / abs(ref) <= pow(mpfr(10), -static_cast<int>(digits) + 3), what << ": loose bound " << e.rad);
+}
+
+}  // namespace
+
+// 200 random points (fixed seed): 3-4 significant digits, both sides of 2 alpha = 1, negative
+// beta too, r from 0 to 1e12, digits 20..60, fpp and kpp; finite v and v = inf.
+BOOST_AUTO_TEST_CASE(two_hundred_random_points) {
+  std::mt19937_64 rng(20261129);
+  std::uniform_int_distribution<int> dig(20, 60), sig(3, 4), batch(1, 3), coin(0, 1);
+  std::uniform_real_distribution<double> logr(0, 12);
+  int finite = 0, series = 0, em = 0;
+  for (int i = 0; i < 200; ++i) {
+    const unsigned digits = dig(rng);
+    const int kind = i % 4;  // 0, 1: finite v; 2: v = inf, small gamma r; 3: v = inf, large r
+    exact_sum_params p;
+    const std::string a_txt = random_decimal(rng, kind >= 2 ? 0.55 : 0.2, 1.6, sig(rng));
+    p.alpha = parse_exact("alpha", a_txt);
+    // beta: 2a + 2b > 1 with margin; negative beta where alpha allows it
+    const double a = p.alpha.get_d();
+    const std::string b_txt = random_decimal(rng, std::max(0.55 - a, -0.3), 1.2, sig(rng));
+    p.beta = parse_exact("beta", b_txt);
+    p.batch = batch(rng);
+    const std::string g_txt = random_decimal(rng, 0.001, 0.6 / (p.batch.get_d() + 1), sig(rng));
+    p.gamma = parse_exact("gamma", g_txt);
+    std::string r_txt = kind == 2 ? fmt::format("{}", std::uniform_int_distribution<int>(0, 40)(rng))
+                                  : fmt::format("{:.0f}", std::floor(std::pow(10.0, logr(rng))));
+    if (i % 17 == 0) r_txt = "0";
+    p.r = parse_exact("r", r_txt);
+    const bool fpp = coin(rng) == 0 || 4 * a <= 1.05;
+    if (kind <= 1) p.v = mpz_class(std::uniform_int_distribution<int>(1, 3000)(rng));
+    const std::string what = fmt::format("#{} {} a={} b={} g={} B={} r={} v={} digits={}", i, fpp ? "fpp" : "kpp", a_txt,
+                                         b_txt, g_txt, p.batch.get_str(), r_txt, p.v ? p.v->get_str() : "inf", digits);
+    const enclosure e = fpp ? fpp_enclosure(p, digits) : kpp_enclosure(p, digits);
+
+    precision_scope prec(2 * digits + 10);
+    const mpfr al = to_mpfr(p.alpha), be = to_mpfr(p.beta), ga = to_mpfr(*p.gamma), B = to_mpfr(p.batch),
+               r = to_mpfr(p.r);
+    const mpfr s = fpp ? 2 * al + 2 * be : 4 * al;
+    const mpfr scale = fpp ? mpfr(0.5) : mpfr(ga * ga * B);
+    mpfr ref, ref_err(0);
+    if (p.v) {
+      ref = scale * plain_sum(s, al, ga, B, r, p.v->get_ui());
+      ++finite;
+    } else if (kind == 2) {
+      unsigned long J = 64;
+      while (4 * ga * B * (r + 1) * pow(mpfr(J + 1), -2 * al) * 4 > 0.4) J *= 2;  // the series converges fast
+      ref = scale * series_reference(s, al, ga, B, r, J, pow(mpfr(10), -static_cast<int>(2 * digits)), ref_err);
+      ref_err *= scale;
+      ++series;
+    } else {
+      auto res = fpp ? fpp_sum<mpfr>(al, be, ga, B, r, INFINITY) : kpp_sum<mpfr>(al, ga, B, r, INFINITY);
+      ref = res.value;
+      ref_err = res.error_bound;
+      ++em;
+    }
+    judge(e, ref, ref_err, digits, what);
+  }
+  BOOST_TEST_MESSAGE(fmt::format("{} finite-v, {} series, {} Euler–Maclaurin references", finite, series, em));
+}
+
+// kappa and F0 at finite v against a bisection on the plain sum (twice the digits).
+BOOST_AUTO_TEST_CASE(kappa_and_f0_finite_v) {
+  const char* cases[][4] = {{"0.75", "0.6", "100", "1000"}, {"0.35", "0.5", "50", "300"}, {"1.1", "-0.2", "40", "160"},
+                            {"0.5", "0.5", "64", "256"}};
+  for (const auto& c : cases) {
+    exact_sum_params p;
+    p.alpha = parse_exact("alpha", c[0]);
+    p.beta = parse_exact("beta", c[1]);
+    p.d = mpz_class(c[2]);
+    p.v = mpz_class(c[3]);
+    const unsigned digits = 30;
+    const enclosure k = kappa_enclosure(p, digits), f0 = f0_enclosure(p, digits);
+    precision_scope prec(2 * digits + 10);
+    const mpfr al = to_mpfr(p.alpha), be = to_mpfr(p.beta), d(c[2]);
+    const unsigned long v = p.v->get_ui();
+    auto phi = [&](const mpfr& kap) {
+      mpfr acc(0);
+      for (unsigned long j = v; j >= 1; --j) {
+        const mpfr D = pow(mpfr(j), -2 * al);
+        acc += kap * D / (1 + kap * D);
+      }
+      return acc - d;
+    };
+    mpfr lo(1e-6), hi(1e30);
+    for (int it = 0; it < 400; ++it) {
+      const mpfr mid = sqrt(lo * hi);
+      (phi(mid) < 0 ? lo : hi) = mid;
+    }
+    const mpfr kap = sqrt(lo * hi);
+    mpfr f(0);
+    for (unsigned long j = v; j >= 1; --j) {
+      const mpfr D = pow(mpfr(j), -2 * al);
+      f += D * pow(mpfr(j), -2 * be) / (1 + kap * D);
+    }
+    f /= 2;
+    judge(k, kap, kap * (hi / lo - 1), digits, fmt::format("kappa a={} b={} d={} v={}", c[0], c[1], c[2], c[3]));
+    judge(f0, f, f * (hi / lo - 1), digits, fmt::format("f0 a={} b={} d={} v={}", c[0], c[1], c[2], c[3]));
+  }
+}
+
+// The issue's case: kappa at alpha = 1.1, d = 1000, v = inf against inputs mpfr("1.1") to 28 digits
+// (the fast solver at 40 digits with exact inputs; the old double-input path was off by 1.3e-15).
+BOOST_AUTO_TEST_CASE(kappa_v_inf_exact_inputs) {
+  exact_sum_params p;
+  p.alpha = parse_exact("alpha", "1.1");
+  p.beta = parse_exact("beta", "0.3");
+  p.d = 1000;
+  const enclosure k = kappa_enclosure(p, 30);
+  precision_scope prec(45);
+  const auto ref = deq_kappa<mpfr>(mpfr("1.1"), mpfr(1000), INFINITY);
+  BOOST_TEST(abs(k.mid / ref.value - 1) < mpfr("1e-28"));
+  BOOST_TEST(abs(k.mid - ref.value) <= k.rad + ref.error_bound);
+  // negation: the double nearest 1.1 gives a kappa outside the enclosure
+  const auto wrong = deq_kappa<mpfr>(mpfr(1.1), mpfr(1000), INFINITY);
+  BOOST_TEST(abs(k.mid - wrong.value) > k.rad * 1e6);
+}
+
+// A wrong input must show: an enclosure for alpha = 0.35 does not contain the sum at the double
+// nearest 0.35 (what eval printed before inputs were exact), at 50 digits.
+BOOST_AUTO_TEST_CASE(double_rounded_inputs_are_caught) {
+  exact_sum_params p;
+  p.alpha = parse_exact("alpha", "0.35");
+  p.beta = parse_exact("beta", "0.5");
+  p.gamma = parse_exact("gamma", "0.01");
+  p.r = 3000;
+  p.v = mpz_class(20000);
+  const enclosure e = fpp_enclosure(p, 50);
+  precision_scope prec(60);
+  const auto wrong = fpp_sum<mpfr>(mpfr(0.35), mpfr(0.5), mpfr(0.01), mpfr(1), mpfr(3000), 20000);
+  BOOST_TEST(abs(e.mid - wrong.value) > e.rad * 1e20);
+}
+
+BOOST_AUTO_TEST_CASE(parser_strict) {
+  BOOST_TEST(parse_exact("x", "0.35") == rational(7, 20));
+  BOOST_TEST(parse_exact("x", "1e-3") == rational(1, 1000));
+  BOOST_TEST(parse_exact("x", "7/10") == rational(7, 10));
+  BOOST_TEST(parse_exact("x", "-0.1") == rational(-1, 10));
+  BOOST_TEST(parse_exact("x", "1.5E+3") == rational(1500));
+  BOOST_TEST(parse_exact("x", ".5") == rational(1, 2));
+  for (const char* bad : {"nan", "inf", "1e", "0x1p-3", "", "1.2.3", "1e5x", " 1", "1/0", "e5", ".", "+", "1e99999", "--1"})
+    BOOST_CHECK_THROW(parse_exact("x", bad), invalid_input);
+  BOOST_TEST(nearest_double(rational(1, 10)) == 0.1);
+  BOOST_TEST(shortest(0.4) == "0.4");
+  BOOST_TEST(shortest(0.1 + 0.2) == "0.30000000000000004");
+}
