@@ -11,17 +11,28 @@
 namespace scalelaw::cli {
 
 void register_frontier(CLI::App& app, runner& run) {
-  struct args { frontier_options o; std::string alpha, beta, method = "exact", out; double seeds = 4; bool json = false; };
+  struct args {
+    frontier_options o;
+    std::string alpha, beta, method, out;
+    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, batch = 1;
+    bool json = false;
+  };
   auto a = std::make_shared<args>();
   auto* sub = app.add_subcommand("frontier", "measured compute-optimal d*(f), P*(f) and their exponents vs the derived table");
-  sub->add_option("--alpha", a->alpha, "alpha > 0")->required();
-  sub->add_option("--beta", a->beta, "beta > 0")->required();
+  sub->add_option("--alpha", a->alpha, "alpha > 0 (exact decimal or p/q)")->required();
+  sub->add_option("--beta", a->beta, "beta, any sign with 2 alpha + 2 beta > 1 (exact decimal or p/q)")->required();
   sub->add_option("--flops-min", a->o.flops_min, "smallest compute f = d r (default 1e6)");
   sub->add_option("--flops-max", a->o.flops_max, "largest compute (default 1e12)");
   sub->add_option("--d-min", a->o.d_min, "smallest d of the grid (default 8)");
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
-  sub->add_option("--method", a->method, "exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
+  sub->add_option("--rho", a->o.rho, "v = rho d (default 4)");
+  sub->add_option("--batch", a->batch, "batch size B >= 1 (default 1)");
+  sub->add_option("--gamma-mult", a->o.gamma_mult, "gamma = M / sum_{j<=v} j^-2alpha, M in (0, 1] (default 0.5)");
+  sub->add_option("--d-per-octave", a->d_per_octave, "d grid points per octave, 1..16 (default 4; 2 with the automatic window)");
+  sub->add_option("--flops-points", a->flops_points, "compute values on the flops grid, 3..200 (default 13)");
+  sub->add_option("--threads", a->threads, "threads for the curves, 0 = all cores (default 0); the result does not depend on it");
+  sub->add_option("--method", a->method, "default: deq on the automatically placed window (no other grid flag); exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
                   "no W, contour quadrature, d up to 1e18 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
                   "how large f must be for the derived exponents; d up to 1e18)");
   sub->add_option("--fit-decades", a->o.fit_decades,
@@ -34,7 +45,13 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, sub, &run] {
     const bool seeds_given = sub->count("--seeds") > 0;
-    run = [a, seeds_given] {
+    // no grid flag and no method: the deterministic equivalent on the window it reaches (issue 19)
+    bool automatic = a->method.empty();
+    for (const char* f : {"--flops-min", "--flops-max", "--d-min", "--d-max", "--fit-decades", "--edge-margin"})
+      if (sub->count(f) > 0) automatic = false;
+    if (a->method.empty()) a->method = automatic ? "deq" : "exact";
+    const bool dpo_given = sub->count("--d-per-octave") > 0, fp_given = sub->count("--flops-points") > 0;
+    run = [a, seeds_given, automatic, dpo_given, fp_given] {
       if (a->method != "exact" && a->method != "deq" && a->method != "model")
         throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
@@ -51,8 +68,30 @@ void register_frontier(CLI::App& app, runner& run) {
       if (!a->out.empty()) require_writable_path(a->out);
       const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
       const auto cls = phases::classify(al, be);
-      a->o.alpha = al.get_d();
-      a->o.beta = be.get_d();
+      if (automatic) {
+        // the proofs-check suite's full DE preset: top 3 decades of f the DE reaches, placed by the derived xi
+        const frontier_options keep = a->o;
+        a->o = deq_frontier_options(nearest_double(al), nearest_double(be), false, cls.xi.get_d());
+        a->o.rho = keep.rho;
+        a->o.gamma_mult = keep.gamma_mult;
+      }
+      a->o.alpha = nearest_double(al);
+      a->o.beta = nearest_double(be);
+      require_range("rho", a->o.rho, 1, 1e6);
+      require_count("batch", a->batch, 1, 1e9);
+      a->o.batch = static_cast<unsigned>(a->batch);
+      require_positive("gamma-mult", a->o.gamma_mult);
+      if (a->o.gamma_mult > 1) throw invalid_input(fmt::format("gamma-mult = {} is out of range: must be in (0, 1]", a->o.gamma_mult));
+      if (dpo_given) {
+        require_count("d-per-octave", a->d_per_octave, 1, 16);
+        a->o.d_per_octave = static_cast<unsigned>(a->d_per_octave);
+      }
+      if (fp_given) {
+        require_count("flops-points", a->flops_points, 3, 200);
+        a->o.flops_points = static_cast<unsigned>(a->flops_points);
+      }
+      require_count("threads", a->threads, 0, 1024);
+      a->o.threads = static_cast<unsigned>(a->threads);
       a->o.seeds = static_cast<unsigned>(a->seeds);
       a->o.progress = [](const std::string& s) { std::cerr << s << "\n"; };
       const auto fr = compute_frontier(a->o);
@@ -65,10 +104,27 @@ void register_frontier(CLI::App& app, runner& run) {
           for (const auto& p : fr.points)
             os << format_double(p.flops) << ',' << format_double(p.d_star) << ',' << format_double(p.loss) << ',' << p.interior << '\n';
         });
+      if (std::isnan(fr.xi) || std::isnan(fr.eta)) {
+        const deq_reach w = deq_reach_window(cls.xi.get_d());
+        throw no_interior_optimum(fmt::format(
+            "no interior optimum: every d*(f) sits at an edge of the d grid (d {:.3g}..{:.3g}, f {:.3g}..{:.3g}), so there "
+            "are no exponents to report. A window that reaches the asymptotic regime: --method deq --flops-min {:.3g} "
+            "--flops-max {:.3g} --d-min {:.3g} --d-max {:.3g} --edge-margin 1.4 --fit-decades 1.5 (or no grid flag at all)",
+            a->o.d_min, a->o.d_max, a->o.flops_min, a->o.flops_max, w.flops_min, w.flops_max, w.d_min, w.d_max));
+      }
+      nlohmann::json local = nlohmann::json::array();
+      for (const auto& p : fr.points)
+        if (p.interior && std::isfinite(p.local_xi)) local.push_back({{"flops", p.flops}, {"xi", p.local_xi}, {"eta", p.local_eta}});
+      const nlohmann::json window{{"flops_min", a->o.flops_min}, {"flops_max", a->o.flops_max}, {"d_min", a->o.d_min},
+                                  {"d_max", a->o.d_max}, {"automatic", automatic}, {"method", a->method}};
+      if (!a->json)
+        std::cerr << fmt::format("window: f {:.3g}..{:.3g}, d {:.3g}..{:.3g} ({}{})\n", a->o.flops_min, a->o.flops_max,
+                                 a->o.d_min, a->o.d_max, a->method, automatic ? ", placed automatically" : "");
       if (a->json) {
         print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
                     {"xi_theory", cls.xi.get_d()}, {"eta_theory", cls.eta.get_d()}, {"phase", cls.ph->label},
-                    {"points", pts}, {"seconds", fr.seconds}});
+                    {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local},
+                    {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
         std::cout << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,

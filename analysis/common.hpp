@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,12 @@
 #include "numeric/exact.hpp"
 
 namespace scalelaw::cli {
+
+/// A result that exists but fails what was asked of it (no interior optimum, a verdict not passed):
+/// `error: ...` on stderr, exit 1 (contract: exit 1 = a check failed).
+struct no_interior_optimum : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 /// What a subcommand registers: the function to run after parsing (returns the exit status).
 using runner = std::function<int()>;

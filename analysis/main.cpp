@@ -1,11 +1,16 @@
 // scalelaw: the command-line program. Parse, call lib, print; errors are `error: ...`, exit 2.
 #include <iostream>
 
+#include <mpfr.h>
+
 #include "common.hpp"
 #include "spectral/power_sum.hpp"
 
 int main(int argc, char** argv) {
   using namespace scalelaw;
+  // the widest exponent range: q^r at r ~ 1e12 reaches 10^(-6e9), below mpfr's default range (2^-2^30)
+  mpfr_set_emin(mpfr_get_emin_min());
+  mpfr_set_emax(mpfr_get_emax_max());
   CLI::App app{"scalelaw: compute-optimal neural scaling laws, verified numerically (PPXP 4+3 phases, "
                "Jeon-Van Roy). See README.md."};
   app.require_subcommand(1);
@@ -42,6 +47,9 @@ int main(int argc, char** argv) {
   } catch (const invalid_input& e) {
     std::cerr << "error: " << e.what() << std::endl;
     return 2;
+  } catch (const cli::no_interior_optimum& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 1;
   } catch (const divergent_sum& e) {
     std::cerr << "error: " << e.what() << std::endl;
     return 2;

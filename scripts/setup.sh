@@ -11,6 +11,7 @@ PKGS=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libtbb-dev
   gnuplot-nox                             # SVG figures
+  python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
 )
 missing=()
