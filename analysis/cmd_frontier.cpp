@@ -31,6 +31,7 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--gamma-mult", a->o.gamma_mult, "gamma = M / sum_{j<=v} j^-2alpha, M in (0, 1] (default 0.5)");
   sub->add_option("--d-per-octave", a->d_per_octave, "d grid points per octave, 1..16 (default 4; 2 with the automatic window)");
   sub->add_option("--flops-points", a->flops_points, "compute values on the flops grid, 3..200 (default 13)");
+  sub->add_option("--f0-scale", a->o.f0_scale, "deq: scale F_0 in every curve by this factor >= 0 (0 removes it; default 1)");
   sub->add_option("--threads", a->threads, "threads for the curves, 0 = all cores (default 0); the result does not depend on it");
   sub->add_option("--method", a->method, "default: deq on the automatically placed window (no other grid flag); exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
                   "no W, contour quadrature, d up to 1e18 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
@@ -71,9 +72,10 @@ void register_frontier(CLI::App& app, runner& run) {
       if (automatic) {
         // the proofs-check suite's full DE preset: top 3 decades of f the DE reaches, placed by the derived xi
         const frontier_options keep = a->o;
-        a->o = deq_frontier_options(nearest_double(al), nearest_double(be), false, cls.xi.get_d());
+        a->o = deq_frontier_options(nearest_double(al), nearest_double(be), false, nearest_double(cls.xi));
         a->o.rho = keep.rho;
         a->o.gamma_mult = keep.gamma_mult;
+        a->o.f0_scale = keep.f0_scale;
       }
       a->o.alpha = nearest_double(al);
       a->o.beta = nearest_double(be);
@@ -91,6 +93,8 @@ void register_frontier(CLI::App& app, runner& run) {
         a->o.flops_points = static_cast<unsigned>(a->flops_points);
       }
       require_count("threads", a->threads, 0, 1024);
+      require_range("f0-scale", a->o.f0_scale, 0, 1e6);
+      if (a->o.f0_scale != 1 && a->method != "deq") throw invalid_input("--f0-scale applies to --method deq only");
       a->o.threads = static_cast<unsigned>(a->threads);
       a->o.seeds = static_cast<unsigned>(a->seeds);
       a->o.progress = [](const std::string& s) { std::cerr << s << "\n"; };
@@ -105,7 +109,7 @@ void register_frontier(CLI::App& app, runner& run) {
             os << format_double(p.flops) << ',' << format_double(p.d_star) << ',' << format_double(p.loss) << ',' << p.interior << '\n';
         });
       if (std::isnan(fr.xi) || std::isnan(fr.eta)) {
-        const deq_reach w = deq_reach_window(cls.xi.get_d());
+        const deq_reach w = deq_reach_window(nearest_double(cls.xi));
         throw no_interior_optimum(fmt::format(
             "no interior optimum: every d*(f) sits at an edge of the d grid (d {:.3g}..{:.3g}, f {:.3g}..{:.3g}), so there "
             "are no exponents to report. A window that reaches the asymptotic regime: --method deq --flops-min {:.3g} "
@@ -122,13 +126,13 @@ void register_frontier(CLI::App& app, runner& run) {
                                  a->o.d_min, a->o.d_max, a->method, automatic ? ", placed automatically" : "");
       if (a->json) {
         print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
-                    {"xi_theory", cls.xi.get_d()}, {"eta_theory", cls.eta.get_d()}, {"phase", cls.ph->label},
+                    {"xi_theory", nearest_double(cls.xi)}, {"eta_theory", nearest_double(cls.eta)}, {"phase", cls.ph->label},
                     {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local},
                     {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
         std::cout << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,
-                                 ci(fr.xi_ci), cls.xi.get_d(), fr.eta, ci(fr.eta_ci), cls.eta.get_d(),
+                                 ci(fr.xi_ci), nearest_double(cls.xi), fr.eta, ci(fr.eta_ci), nearest_double(cls.eta),
                                  a->o.deq ? " — deterministic equivalent, no seed interval" : a->o.model ? " — three-term model with constants" : "");
         std::cout << "flops,d_star,loss,interior\n";
         for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);

@@ -51,14 +51,14 @@ void register_phase(CLI::App& app, runner& run) {
         std::vector<std::string> dom;
         for (term t : c.ph->dominant) dom.push_back(name(t));
         if (a->json) {
-          print_json({{"phase", c.ph->label}, {"xi", c.xi.get_d()}, {"eta", c.eta.get_d()}, {"xi_exact", rat_text(c.xi)},
+          print_json({{"phase", c.ph->label}, {"xi", nearest_double(c.xi)}, {"eta", nearest_double(c.eta)}, {"xi_exact", rat_text(c.xi)},
                       {"eta_exact", rat_text(c.eta)}, {"xi_formula", formula_text(c.ph->xi)},
                       {"eta_formula", formula_text(c.ph->eta)}, {"dominant", dom}, {"regime", c.in_cell->regime},
                       {"near_boundaries", c.near_boundaries}});
         } else {
           std::cout << "phase " << c.ph->label << "  (alpha, beta) = (" << rat_text(al) << ", " << rat_text(be) << ")\n"
-                    << "xi  = " << formula_text(c.ph->xi) << " = " << rat_text(c.xi) << " = " << c.xi.get_d() << "\n"
-                    << "eta = " << formula_text(c.ph->eta) << " = " << rat_text(c.eta) << " = " << c.eta.get_d() << "\n"
+                    << "xi  = " << formula_text(c.ph->xi) << " = " << rat_text(c.xi) << " = " << nearest_double(c.xi) << "\n"
+                    << "eta = " << formula_text(c.ph->eta) << " = " << rat_text(c.eta) << " = " << nearest_double(c.eta) << "\n"
                     << "dominant: " << dominant_text(*c.ph) << "\n";
           for (const auto& b : c.near_boundaries) std::cout << "note: near the boundary " << b << "\n";
         }
@@ -101,7 +101,7 @@ void register_phase(CLI::App& app, runner& run) {
           const auto comma = m.find(',');
           if (comma == std::string::npos) throw invalid_input(fmt::format("--mark '{}' must be alpha,beta", m));
           const rational al = parse_rational("mark alpha", m.substr(0, comma)), be = parse_rational("mark beta", m.substr(comma + 1));
-          marks.emplace_back(al.get_d(), be.get_d());
+          marks.emplace_back(nearest_double(al), nearest_double(be));
         }
         const bool png = a->out.size() > 4 && a->out.substr(a->out.size() - 4) == ".png";
         const std::string content = render_phase_diagram(marks, static_cast<int>(a->resolution), png);

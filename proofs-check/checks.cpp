@@ -1,4 +1,5 @@
 #include "checks.hpp"
+#include "numeric/exact.hpp"
 
 #include <chrono>
 #include <random>
@@ -167,7 +168,7 @@ result phase_table_brute_force(bool quick) {
     if (!(2 * a + 2 * b > 1)) continue;
     ++t;
     const auto c = phases::classify(a, b);
-    const double ad = a.get_d(), bd = b.get_d();
+    const double ad = nearest_double(a), bd = nearest_double(b);
     const phases::regime* reg = nullptr;
     for (const auto& r : regs) {
       bool in = true;
@@ -183,7 +184,7 @@ result phase_table_brute_force(bool quick) {
       for (const auto& [p, q] : pq) m = std::min(m, -(p * xi + q * (1 - xi)));
       best = std::max(best, m);
     }
-    worst = std::max(worst, best - c.eta.get_d());
+    worst = std::max(worst, best - nearest_double(c.eta));
   }
   return {worst <= 1e-9 && worst >= -5e-5, fmt::format("max (dense max-min) - eta_exact over {} points = {}", n, g(worst)),
           "<= 0 (exact is the maximum)", "1e-9 above; grid resolution 5e-6 x slope below",
@@ -196,8 +197,8 @@ result frontier_phase(const char* label, double a, double b, bool quick) {
   // slopes), so the full suite's window is the highest the DE reaches (deq_reach_window, placed by the derived xi).
   // Optima closer than 4 s = 1.4 (in ln d) to the grid's ends are not used (the minimiser's window).
   const auto c = phases::classify(phases::parse_rational("alpha", fmt::format("{}", a)), phases::parse_rational("beta", fmt::format("{}", b)));
-  const frontier_options o = deq_frontier_options(a, b, quick, c.xi.get_d());
-  const auto& fr = deq_frontier_cached(a, b, quick, c.xi.get_d());
+  const frontier_options o = deq_frontier_options(a, b, quick, nearest_double(c.xi));
+  const auto& fr = deq_frontier_cached(a, b, quick, nearest_double(c.xi));
   const frontier_verdict v = judge_frontier(c, a, b, o, fr);
   double f_top = 0;
   std::string local;
@@ -209,7 +210,7 @@ result frontier_phase(const char* label, double a, double b, bool quick) {
   return {v.passed(),
           fmt::format("xi = {}, eta = {} (top interior f = {:.2g}), {}; local slopes (xi, eta) at f ={}", g(fr.xi), g(fr.eta), f_top,
                       v.text(), local),
-          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(c.xi.get_d()), g(c.eta.get_d())), frontier_tolerance_text(),
+          fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(nearest_double(c.xi)), g(nearest_double(c.eta))), frontier_tolerance_text(),
           fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.2g}..{:.2g}, slopes over the top 1.5 "
                       "decades of interior optima", o.d_min, o.d_max, o.flops_min, o.flops_max)};
   (void)label;
@@ -227,7 +228,7 @@ result frontier_model_phase(double a, double b) {
   o.fit_decades = 1.5;
   const auto fr = compute_frontier(o);
   const auto c = phases::classify(phases::parse_rational("alpha", fmt::format("{}", a)), phases::parse_rational("beta", fmt::format("{}", b)));
-  const double xt = c.xi.get_d(), et = c.eta.get_d();
+  const double xt = nearest_double(c.xi), et = nearest_double(c.eta);
   // the smallest f from which every local slope stays within 0.01
   double f_from = NAN;
   for (std::size_t k = fr.points.size(); k-- > 0;) {
@@ -256,16 +257,16 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
     const std::string as = std::string(at).substr(0, comma), bs = std::string(at).substr(comma + 1);
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
     const double a = std::stod(as), b = std::stod(bs);
-    const auto& fr = deq_frontier_cached(a, b, quick, c.xi.get_d());
-    return std::tuple{c, fr.xi, fr.eta, judge_frontier(c, a, b, deq_frontier_options(a, b, quick, c.xi.get_d()), fr)};
+    const auto& fr = deq_frontier_cached(a, b, quick, nearest_double(c.xi));
+    return std::tuple{c, fr.xi, fr.eta, judge_frontier(c, a, b, deq_frontier_options(a, b, quick, nearest_double(c.xi)), fr)};
   };
   const auto [cl, xl, el, vl] = measure(left);
   const auto [cr, xr, er, vr] = measure(right);
   return {vl.passed() && vr.passed() && cl.ph != cr.ph,
           fmt::format("{} ({}): xi {}, eta {}, {}; {} ({}): xi {}, eta {}, {}", cl.ph->label, left, g(xl), g(el), vl.text(), cr.ph->label,
                       right, g(xr), g(er), vr.text()),
-          fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(cl.xi.get_d()), g(cl.eta.get_d()), cr.ph->label,
-                      g(cr.xi.get_d()), g(cr.eta.get_d())),
+          fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(nearest_double(cl.xi)), g(nearest_double(cl.eta)), cr.ph->label,
+                      g(nearest_double(cr.xi)), g(nearest_double(cr.eta))),
           std::string("on each side: ") + frontier_tolerance_text() + "; and two different phases",
           std::string("boundary ") + name + "; DE curves as in frontier[...] (the highest window the DE reaches, top 1.5 decades); that the formulas agree on "
           "the line (eta always, xi except IVa|IVb) is test_phases' eta_continuous_xi_reported"};
@@ -464,7 +465,7 @@ const std::vector<check>& registry() {
                    [c](bool q) { return boundary_crossing(c.name, c.left, c.right, q); }});
     for (const auto& rp : phases::reference_points()) {
       const std::string label = rp.label;
-      const double a = rp.alpha.get_d(), b = rp.beta.get_d();
+      const double a = nearest_double(rp.alpha), b = nearest_double(rp.beta);
       v.push_back({"frontier_model[" + label + "]",
                    "The three-term model with constants reaches the derived exponents of phase " + label + " (PPXP; NOTES), or approaches "
                    "them as its next term fades (as frontier[...]).", false,

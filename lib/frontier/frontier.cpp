@@ -159,7 +159,9 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     if (o.deq) {
-      const auto c = volterra_block_leap(deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch}), sorted);
+      auto spec = deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch});
+      spec.F0 *= o.f0_scale;
+      const auto c = volterra_block_leap(spec, sorted);
       for (std::size_t k = 0; k < nf; ++k) {
         const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
         per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];

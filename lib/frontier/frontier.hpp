@@ -26,6 +26,10 @@ struct frontier_options {
   /// an end point. The minimiser's Gaussian window (s = 0.35 in ln d) is cut by the grid's end closer than ~4 s,
   /// which biases d* there (NOTES: Ic's top point at 0.16 from the end moved xi by +0.015).
   double edge_margin = 0;
+  /// deq only: F_0 scaled by this factor in every curve (the loss is linear in its forcing, SPEC §2: P = F + K*P, so
+  /// this is the frontier of F_pp + F_ac + K_pp + f0_scale F_0; 0 removes F_0). Used to see what F_0's pull does to
+  /// the measured exponents (frontier/verdict.hpp).
+  double f0_scale = 1;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;

@@ -1,4 +1,5 @@
 #include "frontier/verdict.hpp"
+#include "numeric/exact.hpp"
 
 #include <algorithm>
 
@@ -10,7 +11,7 @@ namespace scalelaw {
 
 frontier_verdict judge_frontier(const phases::classification& c, double alpha, double beta, const frontier_options& o,
                                 const frontier_result& fr) {
-  const double xc = c.xi.get_d(), ec = c.eta.get_d();
+  const double xc = nearest_double(c.xi), ec = nearest_double(c.eta);
   frontier_verdict v;
   v.within = std::abs(fr.xi - xc) <= 0.01 && std::abs(fr.eta - ec) <= 0.01;
   if (v.within) return v;

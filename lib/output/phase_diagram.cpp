@@ -1,4 +1,5 @@
 #include "output/phase_diagram.hpp"
+#include "numeric/exact.hpp"
 
 #include <unistd.h>
 
@@ -56,7 +57,7 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
   for (std::size_t p = 0; p < phs.size(); ++p)
     for (const auto& rp : reference_points())
       if (rp.label == phs[p].label)
-        gp << "set label '" << phs[p].label << "' at " << rp.alpha.get_d() << "," << rp.beta.get_d()
+        gp << "set label '" << phs[p].label << "' at " << nearest_double(rp.alpha) << "," << nearest_double(rp.beta)
            << " center font 'Helvetica-Bold,15' front\n";
   // boundaries: the zero sets of the derived boundary polynomials, as their equations
   int k = 0;

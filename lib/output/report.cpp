@@ -1,4 +1,5 @@
 #include "output/report.hpp"
+#include "numeric/exact.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -183,8 +184,8 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     if (o.quick && label != "Ia" && label != "III") continue;
     if (o.progress) o.progress("frontier, phase " + label);
     frontier_options fo;
-    fo.alpha = rp.alpha.get_d();
-    fo.beta = rp.beta.get_d();
+    fo.alpha = nearest_double(rp.alpha);
+    fo.beta = nearest_double(rp.beta);
     fo.flops_min = 1e4;
     fo.flops_max = o.quick ? 1e9 : 1e10;
     fo.d_max = o.quick ? 256 : 1024;
@@ -192,8 +193,8 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     const auto fr = compute_frontier(fo);
     const auto c = phases::classify(rp.alpha, rp.beta);
     md << fmt::format("| {} | ({}, {}) | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | 8..{} | 1e4..{:.0e} |\n", label,
-                      fo.alpha, fo.beta, fr.xi, fr.xi_ci[0], fr.xi_ci[1], c.xi.get_d(), fr.eta, fr.eta_ci[0], fr.eta_ci[1],
-                      c.eta.get_d(), fo.d_max, fo.flops_max);
+                      fo.alpha, fo.beta, fr.xi, fr.xi_ci[0], fr.xi_ci[1], nearest_double(c.xi), fr.eta, fr.eta_ci[0], fr.eta_ci[1],
+                      nearest_double(c.eta), fo.d_max, fo.flops_max);
     if (label == "Ia") {  // the IsoFLOP picture (Chinchilla's approach 2) with the frontier
       {
         std::ofstream iso(fig_dir + "/isoflop_Ia.dat");
@@ -238,14 +239,14 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
   for (const auto& rp : phases::reference_points()) {
     if (o.progress) o.progress(std::string("DE frontier, phase ") + rp.label);
     const auto c = phases::classify(rp.alpha, rp.beta);
-    const double a = rp.alpha.get_d(), b = rp.beta.get_d();
-    const auto& fr = deq_frontier_cached(a, b, o.quick, c.xi.get_d());
+    const double a = nearest_double(rp.alpha), b = nearest_double(rp.beta);
+    const auto& fr = deq_frontier_cached(a, b, o.quick, nearest_double(c.xi));
     double top = 0;
     for (const auto& p : fr.points)
       if (p.interior) top = p.flops;
-    const auto v = judge_frontier(c, a, b, deq_frontier_options(a, b, o.quick, c.xi.get_d()), fr);
+    const auto v = judge_frontier(c, a, b, deq_frontier_options(a, b, o.quick, nearest_double(c.xi)), fr);
     de << fmt::format("| {} | ({:g}, {:g}) | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.1e} | {} |\n", rp.label, a, b, fr.xi,
-                      c.xi.get_d(), fr.eta, c.eta.get_d(), std::max(std::abs(fr.xi - c.xi.get_d()), std::abs(fr.eta - c.eta.get_d())),
+                      nearest_double(c.xi), fr.eta, nearest_double(c.eta), std::max(std::abs(fr.xi - nearest_double(c.xi)), std::abs(fr.eta - nearest_double(c.eta))),
                       top, v.text());
   }
   return {"![isoflop](figures/isoflop_Ia.svg)\n\n" + md.str() + de.str(), svg + md_table_to_html(md.str()) + md_table_to_html(de.str())};
@@ -280,7 +281,7 @@ void write_report(const report_options& o) {
                   "<h2>Loss curves, one point per phase</h2>\n"});
   for (const auto& rp : phases::reference_points()) {
     say("loss curves, phase " + std::string(rp.label));
-    secs.push_back(loss_curves({rp.label, rp.alpha.get_d(), rp.beta.get_d()}, o, fig_dir));
+    secs.push_back(loss_curves({rp.label, nearest_double(rp.alpha), nearest_double(rp.beta)}, o, fig_dir));
   }
   {
     auto f = frontier_section(o, fig_dir);

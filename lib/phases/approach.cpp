@@ -1,4 +1,5 @@
 #include "phases/approach.hpp"
+#include "numeric/exact.hpp"
 
 #include <stdexcept>
 
@@ -17,7 +18,7 @@ approach approach_of(const classification& c, double alpha, double beta) {
     const double p = evaluate(m.d_exp, alpha, beta), q = evaluate(m.r_exp, alpha, beta);
     rates.push_back({m.t, -q, q - p});
   }
-  const double xi = c.xi.get_d(), eta = c.eta.get_d();
+  const double xi = nearest_double(c.xi), eta = nearest_double(c.eta);
   approach out;
   const rate* nx = nullptr;
   for (const auto& r : rates) {

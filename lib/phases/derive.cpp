@@ -39,12 +39,14 @@ numeric at(const ex& e, const rational& a, const rational& b) {
 // Sample points of a regime (rational, for exact sign tests).
 std::vector<std::pair<rational, rational>> sample_points(const std::vector<ex>& conds, unsigned n) {
   std::mt19937_64 gen(12345);
-  std::uniform_int_distribution<int> U(1, 399);  // alpha, beta in (0, 2) on a 1/200 grid
+  // alpha in (0, 2), beta in (-1, 2) (beta <= 0 learns where 2 alpha + 2 beta > 1: the paper runs beta down to -0.2),
+  // on a 1/200 grid
+  std::uniform_int_distribution<int> U(1, 399), V(-199, 399);
   std::vector<std::pair<rational, rational>> pts;
   for (unsigned tries = 0; pts.size() < n && tries < 200 * n; ++tries) {
-    const rational a(U(gen), 200), b(U(gen), 200);
+    const rational a(U(gen), 200), b(V(gen), 200);
     bool ok = true;
-    for (const ex& c : conds) ok = ok && evaluate(c, a.get_d(), b.get_d()) > 1e-9;
+    for (const ex& c : conds) ok = ok && evaluate(c, nearest_double(a), nearest_double(b)) > 1e-9;
     if (ok) pts.emplace_back(a, b);
   }
   return pts;
@@ -79,19 +81,19 @@ std::vector<ex> odd_factors(const ex& e) {
 std::optional<ex> simplify_condition(const ex& e, const std::vector<std::pair<rational, rational>>& pts, bool& never) {
   never = false;
   unsigned pos = 0, neg = 0;
-  for (auto& [a, b] : pts) (evaluate(e, a.get_d(), b.get_d()) > 0 ? pos : neg)++;
+  for (auto& [a, b] : pts) (evaluate(e, nearest_double(a), nearest_double(b)) > 0 ? pos : neg)++;
   if (neg == 0) return std::nullopt;
   if (pos == 0) { never = true; return std::nullopt; }
   ex kept = 1;
   for (const ex& f : odd_factors(e)) {
     unsigned fp = 0, fn = 0;
-    for (auto& [a, b] : pts) (evaluate(f, a.get_d(), b.get_d()) > 0 ? fp : fn)++;
+    for (auto& [a, b] : pts) (evaluate(f, nearest_double(a), nearest_double(b)) > 0 ? fp : fn)++;
     if (fp > 0 && fn > 0) kept = kept * f;
   }
   // orient so that kept > 0 agrees with e > 0 on the samples
   unsigned agree = 0;
   for (auto& [a, b] : pts)
-    agree += (evaluate(kept, a.get_d(), b.get_d()) > 0) == (evaluate(e, a.get_d(), b.get_d()) > 0);
+    agree += (evaluate(kept, nearest_double(a), nearest_double(b)) > 0) == (evaluate(e, nearest_double(a), nearest_double(b)) > 0);
   if (agree * 2 < pts.size()) kept = -kept;
   return GiNaC::expand(kept);
 }
@@ -334,7 +336,7 @@ std::vector<phase> derive() {
         bool any = false;
         for (auto& [a, b] : pts) {
           bool in = true;
-          for (auto& q : c.region) in = in && evaluate(q.expr, a.get_d(), b.get_d()) > 0;
+          for (auto& q : c.region) in = in && evaluate(q.expr, nearest_double(a), nearest_double(b)) > 0;
           if (in) { any = true; break; }
         }
         if (!any) continue;
@@ -379,10 +381,10 @@ const std::vector<phase>& derived_phases() {
 rational parse_rational(const std::string& name, const std::string& text) { return parse_exact(name, text); }
 
 classification classify(const rational& a, const rational& b, double near) {
-  if (!(a > 0) || !(b > 0)) throw invalid_input("alpha and beta must be > 0");
+  if (!(a > 0)) throw invalid_input(fmt::format("alpha = {} is out of range: must be > 0", to_string(a)));
   if (!(2 * a + 2 * b > 1))
     throw invalid_input(fmt::format("(alpha, beta) = ({}, {}) is in the region with no learning: need 2 alpha + 2 beta > 1",
-                                    a.get_d(), b.get_d()));
+                                    shortest(nearest_double(a)), shortest(nearest_double(b))));
   classification out;
   for (const auto& ph : derived_phases())
     for (const auto& c : ph.cells)
@@ -405,11 +407,11 @@ classification classify(const rational& a, const rational& b, double near) {
   for (const auto& ph : derived_phases())
     for (const auto& c : ph.cells)
       for (const auto& q : c.region) {
-        const double v = evaluate(q.expr, a.get_d(), b.get_d());
+        const double v = evaluate(q.expr, nearest_double(a), nearest_double(b));
         // distance to the curve q = 0 ~ |q| / |grad q|
         const double h = 1e-6;
-        const double gx = (evaluate(q.expr, a.get_d() + h, b.get_d()) - v) / h;
-        const double gy = (evaluate(q.expr, a.get_d(), b.get_d() + h) - v) / h;
+        const double gx = (evaluate(q.expr, nearest_double(a) + h, nearest_double(b)) - v) / h;
+        const double gy = (evaluate(q.expr, nearest_double(a), nearest_double(b) + h) - v) / h;
         const double dist = std::abs(v) / std::max(1e-12, std::hypot(gx, gy));
         if (dist < near) {
           bool flipped = false;
