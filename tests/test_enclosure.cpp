@@ -4,10 +4,14 @@
 // References, each at twice the digits plus 10:
 //   finite v          plain mpfr summation, one term at a time (no tail);
 //   v = inf, r = 0    the closed form: Fpp = zeta(2a+2b)/2, Kpp = gamma^2 B zeta(4a) (Boost.Math);
-//   (v = inf, 0 < r <= 40: tests/test_enclosure_mpmath.py, mpmath's Hurwitz zeta against g's
-//                     Maclaurin series with an explicit Cauchy tail bound — no Euler–Maclaurin);
-//   v = inf, large r  the mpfr Euler–Maclaurin path (power_sum.hpp: another algorithm, quadrature
-//                     by Gauss–Legendre, derivatives by Taylor arithmetic), at twice the digits.
+//   v = inf, r > 0    the mpfr Euler–Maclaurin path (power_sum.hpp: quadrature by Gauss–Legendre,
+//                     derivatives by Taylor arithmetic) at twice the digits — a consistency check
+//                     with the library's other algorithm, not an independent reference. The
+//                     independent one for v = inf, 0 < r <= 1000 is tests/test_enclosure_mpmath.py
+//                     (60 points: mpmath's Hurwitz zeta against g's Maclaurin series with an
+//                     explicit Cauchy tail bound, no Euler–Maclaurin). v = inf with r near 1e12
+//                     has no feasible plain reference (the head would need ~1e14 terms): there
+//                     the finite-v points (plain sums, r to 1e12) carry the evidence.
 #define BOOST_TEST_MODULE enclosure
 #include <boost/test/unit_test.hpp>
 #include <boost/math/special_functions/zeta.hpp>

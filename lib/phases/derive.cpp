@@ -365,7 +365,15 @@ std::vector<phase> derive() {
       for (auto& l : ph.reference_points) ph.label += (ph.label.empty() ? "" : "+") + l;
     }
   }
-  std::stable_sort(phases.begin(), phases.end(), [](const phase& x, const phase& y) { return x.label < y.label; });
+  // the paper's order, which is the reference points' (Ia, Ib, Ic, II, III, IVa, IVb); unnamed findings last
+  auto rank = [](const phase& p) {
+    const auto& rps = reference_points();
+    for (std::size_t i = 0; i < rps.size(); ++i)
+      if (p.label == rps[i].label) return i;
+    return rps.size();
+  };
+  std::stable_sort(phases.begin(), phases.end(),
+                   [&](const phase& x, const phase& y) { return rank(x) != rank(y) ? rank(x) < rank(y) : x.label < y.label; });
   return phases;
 }
 
