@@ -361,3 +361,16 @@ BOOST_AUTO_TEST_CASE(frontier_defaults_reach_the_cells) {
     BOOST_TEST(j["local"].size() >= 2u);
   }
 }
+
+// Hostile input (issue 23): 30 000 nested parentheses crashed GiNaC's recursive parser (exit 139); now refused before
+// parsing, as are operator chains and over-long bounds. At the limits (200 levels, 800-operator chains) it parses.
+BOOST_AUTO_TEST_CASE(bound_expression_depth_guard) {
+  const std::string deep = std::string(30000, '(') + "p" + std::string(30000, ')');
+  expect_error("jvr allocate --bound \"" + deep + "\" --d 4", "parentheses");
+  std::string chain = "1/p+";
+  for (int i = 0; i < 3000; ++i) chain += "p^";
+  expect_error("jvr allocate --bound \"" + chain + "p\" --d 4", "operators");
+  expect_error("jvr allocate --bound \"" + std::string(5000, 'p') + "\" --d 4", "characters");
+  const std::string at_limit = std::string(200, '(') + "1/p+1/T" + std::string(200, ')');
+  BOOST_TEST(run("jvr allocate --bound \"" + at_limit + "\" --d 4 --points 1").status == 0);
+}
