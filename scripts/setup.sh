@@ -6,7 +6,8 @@ PKGS=(
   libboost-dev libboost-test-dev          # Boost.Math, Boost.Multiprecision, Boost.Test (1.74)
   libmpfr-dev libgmp-dev                  # mpfr_float backend, mpq_class exact rationals
   libflint-arb-dev                        # Arb ball arithmetic: the guaranteed bounds of `eval`
-  libeigen3-dev                           # dense symmetric eigen-solver
+  libeigen3-dev                           # dense linear algebra
+  libopenblas-dev liblapacke-dev          # the exact instance's Gram matrix (dsyrk) and eigenproblem (dsyevd), threaded
   libginac-dev libcln-dev                 # symbolic expressions (JVR bounds, exponent formulas)
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libtbb-dev
