@@ -98,6 +98,17 @@ struct weight {
   double radius_hint = 1;  ///< R (a chosen number; nothing rests on it but the bound's size)
   unsigned lowest_order = 0;
 
+  /// q(x) = 1 + c1 x + c2 x^2: c1 = -2 gamma B, c2 = gamma^2 B (B+1)  (SPEC §2)
+  void q_coefficients(arb_t c1, arb_t c2, slong prec) const {
+    arb_mul(c2, gamma, gamma, prec);
+    arb_mul(c2, c2, batch, prec);
+    arb_add_ui(c1, batch, 1, prec);
+    arb_mul(c2, c2, c1, prec);
+    arb_mul(c1, gamma, batch, prec);
+    arb_mul_2exp_si(c1, c1, 1);
+    arb_neg(c1, c1);
+  }
+
   void eval(acb_t res, const acb_t x, int analytic, slong prec) const {
     cball t;
     switch (kind) {
@@ -105,15 +116,10 @@ struct weight {
       case q_power: {
         if (r_zero) { acb_one(res); return; }
         // q = 1 + x (gamma^2 B (B+1) x - 2 gamma B)
-        ball c2, c1;
-        arb_mul(c2, gamma, gamma, prec);
-        arb_mul(c2, c2, batch, prec);
-        arb_add_ui(c1, batch, 1, prec);
-        arb_mul(c2, c2, c1, prec);
-        arb_mul(c1, gamma, batch, prec);
-        arb_mul_2exp_si(c1, c1, 1);
+        ball c1, c2;
+        q_coefficients(c1, c2, prec);
         acb_mul_arb(t, x, c2, prec);
-        acb_sub_arb(t, t, c1, prec);
+        acb_add_arb(t, t, c1, prec);
         acb_mul(t, t, x, prec);
         acb_add_ui(t, t, 1, prec);
         acb_log_analytic(t, t, analytic, prec);
@@ -140,14 +146,8 @@ struct weight {
       case one: arb_poly_one(res); return;
       case q_power: {
         if (r_zero) { arb_poly_one(res); return; }
-        ball c2, c1;
-        arb_mul(c2, gamma, gamma, prec);
-        arb_mul(c2, c2, batch, prec);
-        arb_add_ui(c1, batch, 1, prec);
-        arb_mul(c2, c2, c1, prec);
-        arb_mul(c1, gamma, batch, prec);
-        arb_mul_2exp_si(c1, c1, 1);
-        arb_neg(c1, c1);
+        ball c1, c2;
+        q_coefficients(c1, c2, prec);
         arb_poly_mullow(t, xs, xs, n, prec);
         arb_poly_scalar_mul(t, t, c2, prec);
         arb_poly_scalar_mul(u, xs, c1, prec);
