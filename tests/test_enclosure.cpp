@@ -209,3 +209,26 @@ BOOST_AUTO_TEST_CASE(parser_strict) {
   BOOST_TEST(shortest(0.4) == "0.4");
   BOOST_TEST(shortest(0.1 + 0.2) == "0.30000000000000004");
 }
+
+// Negative beta (issue 17 item 3): fpp at alpha = 0.7, beta = -0.1 (the paper's alpha = 0.7 line) against the plain
+// sum, finite v, and at v = inf against the mpfr path; the sum converges for v = inf since 2a + 2b = 1.2 > 1.
+BOOST_AUTO_TEST_CASE(negative_beta_against_plain_sum) {
+  mpfr_set_emin(mpfr_get_emin_min());
+  exact_sum_params p;
+  p.alpha = parse_exact("alpha", "0.7");
+  p.beta = parse_exact("beta", "-0.1");
+  p.gamma = parse_exact("gamma", "0.05");
+  p.r = 5000;
+  p.v = mpz_class(4000);
+  const enclosure e = fpp_enclosure(p, 40);
+  {
+    precision_scope prec(90);
+    const mpfr ref = plain_sum(mpfr("1.2"), mpfr("0.7"), mpfr("0.05"), mpfr(1), mpfr(5000), 4000) / 2;
+    judge(e, ref, mpfr(0), 40, "fpp beta=-0.1 v=4000");
+  }
+  p.v.reset();
+  const enclosure inf = fpp_enclosure(p, 40);
+  precision_scope prec(90);
+  const auto ref = fpp_sum<mpfr>(mpfr("0.7"), mpfr("-0.1"), mpfr("0.05"), mpfr(1), mpfr(5000), INFINITY);
+  judge(inf, ref.value, ref.error_bound, 40, "fpp beta=-0.1 v=inf");
+}
