@@ -109,7 +109,8 @@ void register_curve(CLI::App& app, runner& run) {
       if (a->json) {
         nlohmann::json j{{"r", c.r}, {"loss", c.loss}, {"forcing", c.forcing}, {"F0", F0}, {"kernel_norm", kn},
                          {"limit_loss", F0 / (1 - kn)}, {"gamma", gamma}, {"batch", batch}, {"modes", modes},
-                         {"method", a->method}, {"blocks", st.blocks}, {"seconds", clock.seconds()}};
+                         {"method", a->method}, {"blocks", st.blocks}, {"seconds", clock.seconds()},
+                         {"parameters", a->model.echo()}};
         if (cs) {
           // the contour quadrature against exact identities of the DE (relative errors; lib/deq/contour.hpp)
           j["deq_identity_errors"] = {{"mass", ident.mass - 1},

@@ -73,7 +73,8 @@ void register_sgd(CLI::App& app, runner& run) {
       if (a->json) {
         print_json({{"r", res.r}, {"mean", res.mean}, {"q10", res.q10}, {"q90", res.q90}, {"std_error", res.std_error},
                     {"runs", o.runs}, {"naive", o.naive}, {"F0", inst.F0}, {"gamma", m.gamma},
-                    {"samples_per_second", res.samples_per_second}, {"seconds", res.seconds}});
+                    {"samples_per_second", res.samples_per_second}, {"seconds", res.seconds},
+                    {"parameters", a->model.echo()}});
       } else if (a->out.empty()) {
         std::cout << "r,mean,std_error,q10,q90\n";
         for (std::size_t k = 0; k < res.r.size(); ++k)
