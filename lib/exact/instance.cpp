@@ -79,7 +79,14 @@ plrf_instance<T> instantiate(const plrf& m, std::uint64_t seed, bool keep_featur
   plrf_instance<T> inst;
   matrix U;
   gram_eigen<T>(A, inst.lambda, U);
-  const vector Utc = U.transpose() * c;
+  vector Utc = U.transpose() * c;
+  // canonical signs: u_i^T c >= 0, so e0 >= 0 and the eigenbasis (which the exact-in-law SGD samples in) does not depend
+  // on the eigen-solver's arbitrary choice of sign (LAPACK and Eigen differ there)
+  for (Eigen::Index i = 0; i < d; ++i)
+    if (Utc[i] < 0) {
+      U.col(i) = -U.col(i);
+      Utc[i] = -Utc[i];
+    }
   inst.e0.resize(d);
   for (Eigen::Index i = 0; i < d; ++i) inst.e0[i] = inst.lambda[i] > 0 ? Utc[i] / inst.lambda[i] : T(0);
   inst.theta_star = U * inst.e0;
