@@ -69,7 +69,7 @@ void register_eval(CLI::App& app, runner& run) {
       rational r(0);
       if (!deq_term) {
         if (a.r.empty()) throw invalid_input(fmt::format("{} needs --r (steps, >= 0)", a.term));
-        r = parse_param("r", a.r);
+        r = parse_exact("r", a.r);
         if (!(r >= 0) || r > rational(mpz_class("1000000000000000000")))
           throw invalid_input(fmt::format("r = {} is out of range: must be in [0, 1e18]", a.r));
       }

@@ -5,8 +5,6 @@
 
 namespace scalelaw::cli {
 
-rational parse_param(const char* name, const std::string& text) { return parse_exact(name, text); }
-
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool required) {
   auto* a = app.add_option("--alpha", f.alpha, "data complexity alpha > 0 (x_j ~ N(0, j^-2alpha)); exact decimal or p/q");
   auto* b = app.add_option("--beta", f.beta,
@@ -24,7 +22,7 @@ void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool required) 
 void model_flags::parse() {
   auto read = [](const char* name, const std::string& text, std::optional<rational>& q, double& dbl) {
     if (text.empty()) return;
-    q = parse_param(name, text);
+    q = parse_exact(name, text);
     dbl = nearest_double(*q);
   };
   read("alpha", alpha, exact.alpha, opt.alpha);

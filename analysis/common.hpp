@@ -44,9 +44,6 @@ struct model_flags {
 /// Adds --alpha --beta [--d] --v --rho --batch --gamma --gamma-mult to `app`.
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool alpha_beta_required = true);
 
-/// An exact parameter: parse_exact, and "inf" where `allow_inf`; throws invalid_input naming `name`.
-rational parse_param(const char* name, const std::string& text);
-
 
 /// Prints `j` as one JSON object on stdout.
 void print_json(const nlohmann::json& j);

@@ -57,10 +57,6 @@ mpfr plain_sum(const mpfr& s, const mpfr& a, const mpfr& gamma, const mpfr& B, c
   return acc;
 }
 
-struct verdict {
-  mpfr observed, bound, rel_bound;
-};
-
 void judge(const enclosure& e, const mpfr& ref, const mpfr& ref_err, unsigned digits, const std::string& what) {
   const mpfr obs = abs(e.mid - ref);
   BOOST_TEST(obs <= e.rad + ref_err, what << ": observed " << obs << " > bound " << e.rad);
