@@ -1,5 +1,6 @@
 // scalelaw check: the proofs-check suite. Exit 1 if any check fails.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "checks.hpp"
@@ -9,23 +10,42 @@
 namespace scalelaw::cli {
 
 void register_check(CLI::App& app, runner& run) {
-  struct args { std::string only, out; bool quick = false, json = false; };
+  struct args { std::string only, out, compare; bool quick = false, json = false; };
   auto a = std::make_shared<args>();
   auto* sub = app.add_subcommand("check", "every theorem statement as a named numerical check (exit 1 if any fails)");
   sub->add_option("--only", a->only, "run one check by name");
   sub->add_flag("--quick", a->quick, "the CI set (a few minutes); without it, the full suite");
   sub->add_option("--out", a->out, "write DIR/checks.md and DIR/checks.json");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
+  sub->add_option("--compare", a->compare,
+                  "OLD.json (an earlier `check --json` or DIR/checks.json): list the checks whose verdict changed or whose measured "
+                  "numbers moved beyond their tolerance, on stderr (and as \"moved\" in --json); exit 1 if any did");
   sub->callback([a, &run] {
     run = [a] {
       if (!a->out.empty() && !std::filesystem::is_directory(a->out))
         throw invalid_input(fmt::format("--out '{}' is not a directory", a->out));
+      nlohmann::json old;
+      if (!a->compare.empty()) {  // read before the run: a bad file fails in well under a second
+        std::ifstream in(a->compare);
+        if (!in) throw invalid_input(fmt::format("--compare '{}' cannot be read", a->compare));
+        old = nlohmann::json::parse(in, nullptr, false);
+        if (old.is_discarded()) throw invalid_input(fmt::format("--compare '{}' is not JSON", a->compare));
+        if (!old.is_object() || !old.contains("checks") || !old["checks"].is_array())
+          throw invalid_input(fmt::format("--compare '{}' is not a `scalelaw check --json` document (no \"checks\" list)", a->compare));
+      }
       stopwatch clock;
       const auto out = checks::run_checks(a->quick, a->only, [&](const std::string& s) {
         std::cerr << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);
       });
       const std::string md = checks::checks_markdown(out);
-      const auto js = checks::checks_json(out);
+      auto js = checks::checks_json(out);
+      std::vector<std::string> moved;
+      if (!a->compare.empty()) {
+        moved = checks::compare_checks(js, old);
+        js["moved"] = moved;
+        std::cerr << fmt::format("compared with {}: {} moved\n", a->compare, moved.empty() ? std::string("nothing") : std::to_string(moved.size()) + " numbers or verdicts");
+        for (const auto& m : moved) std::cerr << "  moved: " << m << "\n";
+      }
       if (!a->out.empty()) {
         write_file_atomically(a->out + "/checks.md", [&](std::ostream& os) { os << md; });
         write_file_atomically(a->out + "/checks.json", [&](std::ostream& os) { os << js.dump(2) << "\n"; });
@@ -34,7 +54,7 @@ void register_check(CLI::App& app, runner& run) {
       else std::cout << md;
       for (const auto& o : out)
         if (!o.r.passed) return 1;
-      return 0;
+      return moved.empty() ? 0 : 1;
     };
   });
 }

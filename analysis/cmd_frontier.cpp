@@ -4,6 +4,9 @@
 
 #include "common.hpp"
 #include "frontier/frontier.hpp"
+#include "frontier/term_shares.hpp"
+#include "frontier/verdict.hpp"
+#include "numeric/exact.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "phases/derive.hpp"
@@ -13,7 +16,7 @@ namespace scalelaw::cli {
 void register_frontier(CLI::App& app, runner& run) {
   struct args {
     frontier_options o;
-    std::string alpha, beta, method, out;
+    std::string alpha, beta, method, out, expect;
     double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, batch = 1;
     bool json = false;
   };
@@ -43,6 +46,10 @@ void register_frontier(CLI::App& app, runner& run) {
                   "count an optimum as interior only this far (in ln d) inside the d grid (default 0; 1.4 keeps the "
                   "minimiser's whole window on the grid, as the proofs-check frontiers do)");
   sub->add_option("--out", a->out, "write flops,d_star,loss CSV here");
+  sub->add_option("--expect", a->expect,
+                  "XI,ETA (exact decimals or p/q): judge the frontier against this cell instead of the derived one "
+                  "(lib/frontier/verdict.hpp: the measured frontier agrees with the constants-kept model on the same window, and "
+                  "the model continued to f = 1e80 is within 0.002 of the cell); exit 1 when it fails");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, sub, &run] {
     const bool seeds_given = sub->count("--seeds") > 0;
@@ -69,6 +76,14 @@ void register_frontier(CLI::App& app, runner& run) {
       if (!a->out.empty()) require_writable_path(a->out);
       const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
       const auto cls = phases::classify(al, be);
+      double xi_cell = nearest_double(cls.xi), eta_cell = nearest_double(cls.eta);
+      if (!a->expect.empty()) {  // parsed before any work: a typo fails at once
+        const auto comma = a->expect.find(',');
+        if (comma == std::string::npos || a->expect.find(',', comma + 1) != std::string::npos)
+          throw invalid_input(fmt::format("--expect '{}' must be XI,ETA (two numbers, one comma)", a->expect));
+        xi_cell = nearest_double(parse_exact("expect xi", a->expect.substr(0, comma)));
+        eta_cell = nearest_double(parse_exact("expect eta", a->expect.substr(comma + 1)));
+      }
       if (automatic) {
         // the proofs-check suite's full DE preset: top 3 decades of f the DE reaches, placed by the derived xi
         const frontier_options keep = a->o;
@@ -116,6 +131,24 @@ void register_frontier(CLI::App& app, runner& run) {
             "--flops-max {:.3g} --d-min {:.3g} --d-max {:.3g} --edge-margin 1.4 --fit-decades 1.5 (or no grid flag at all)",
             a->o.d_min, a->o.d_max, a->o.flops_min, a->o.flops_max, w.flops_min, w.flops_max, w.d_min, w.d_max));
       }
+      // the verdict (against --expect, else the derived cell) and the split of P at the top interior optimum
+      const frontier_verdict v = judge_frontier(xi_cell, eta_cell, fr, continue_with_model(a->o, fr));
+      nlohmann::json shares;  // null for exact curves (no split of a finite-d curve into the DE's terms)
+      if (a->o.deq || a->o.model)
+        for (std::size_t k = fr.points.size(); k-- > 0;)
+          if (fr.points[k].interior) {
+            const term_shares sh = shares_at_optimum(a->o, fr, k);
+            shares = {{"flops", fr.points[k].flops}, {"F0", sh.F0}, {"Fpp", sh.Fpp}, {"Fac", sh.Fac}, {"Kpp", sh.Kpp}};
+            break;
+          }
+      const nlohmann::json verdict{{"passed", v.passed()}, {"kind", v.kind()}, {"xi_cell", v.xi_cell}, {"eta_cell", v.eta_cell},
+                                   {"within_0.01", v.within}, {"bridge", v.bridge}, {"settled", v.settled}, {"limit", v.limit},
+                                   {"xi_model_same_window", v.model.xi_same}, {"eta_model_same_window", v.model.eta_same},
+                                   {"xi_model_1e60", v.model.xi_mid}, {"eta_model_1e60", v.model.eta_mid},
+                                   {"xi_model_1e80", v.model.xi_far}, {"eta_model_1e80", v.model.eta_far},
+                                   {"tolerance", {{"bridge", verdict_tolerance::bridge}, {"limit", verdict_tolerance::limit},
+                                                  {"settle", verdict_tolerance::settle}}},
+                                   {"against", a->expect.empty() ? "derived" : "expect"}};
       nlohmann::json local = nlohmann::json::array();
       for (const auto& p : fr.points)
         if (p.interior && std::isfinite(p.local_xi)) local.push_back({{"flops", p.flops}, {"xi", p.local_xi}, {"eta", p.local_eta}});
@@ -127,7 +160,8 @@ void register_frontier(CLI::App& app, runner& run) {
       if (a->json) {
         print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
                     {"xi_theory", nearest_double(cls.xi)}, {"eta_theory", nearest_double(cls.eta)}, {"phase", cls.ph->label},
-                    {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local},
+                    {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local}, {"verdict", verdict},
+                    {"shares", shares},
                     {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
@@ -136,8 +170,9 @@ void register_frontier(CLI::App& app, runner& run) {
                                  a->o.deq ? " — deterministic equivalent, no seed interval" : a->o.model ? " — three-term model with constants" : "");
         std::cout << "flops,d_star,loss,interior\n";
         for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
+        std::cout << "verdict: " << v.text() << "\n";
       }
-      return 0;
+      return a->expect.empty() || v.passed() ? 0 : 1;
     };
   });
 }

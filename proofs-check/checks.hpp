@@ -11,7 +11,11 @@ namespace scalelaw::checks {
 
 struct result {
   bool passed = false;
-  std::string measured, expected, tolerance, why;
+  std::string measured, expected, tolerance, why;  ///< prose, for the Markdown table
+  /// The same as numbers (objects of named numbers, or lists of them): what `check --json` carries and `--compare` diffs.
+  /// A tolerance entry named as a measured one applies to it; one named "all" applies to every measured number.
+  nlohmann::json measured_values = nlohmann::json::object(), expected_values = nlohmann::json::object(),
+                 tolerance_values = nlohmann::json::object();
 };
 
 struct check {
@@ -34,5 +38,10 @@ std::vector<outcome> run_checks(bool quick, const std::string& only,
 
 std::string checks_markdown(const std::vector<outcome>& out);
 nlohmann::json checks_json(const std::vector<outcome>& out);
+
+/// `check --compare`: the checks of `now` whose verdict changed against `old` (a `check --json` document), or one of whose
+/// measured numbers moved by more than its tolerance (an entry of the same name in `tolerance`, else "all", else any
+/// change beyond 1e-12 relative). One line each; empty when nothing moved.
+std::vector<std::string> compare_checks(const nlohmann::json& now, const nlohmann::json& old);
 
 }  // namespace scalelaw::checks

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -222,10 +223,28 @@ BOOST_AUTO_TEST_CASE(check_quick_passes) {
   BOOST_TEST(r.status == 0, r.out);
   const auto j = nlohmann::json::parse(slurp(dir / "checks.json"));
   BOOST_TEST(j["checks"].size() >= 10u);
+  // issue 18: measured, expected, tolerance are numbers (objects or lists of them), every leaf; seven frontier checks run
+  std::function<bool(const nlohmann::json&)> numeric = [&](const nlohmann::json& x) {
+    if (x.is_number()) return std::isfinite(x.get<double>());
+    if (x.is_object() || x.is_array()) {
+      for (const auto& y : x)
+        if (!numeric(y)) return false;
+      return !x.empty();
+    }
+    return false;
+  };
+  unsigned frontier_checks = 0;
   for (const auto& c : j["checks"]) {
-    for (const char* key : {"name", "statement", "passed", "measured", "expected", "tolerance"}) BOOST_TEST(c.contains(key), key);
-    BOOST_TEST(c["passed"].get<bool>(), c["name"].get<std::string>() << ": " << c["measured"].get<std::string>());
+    for (const char* key : {"name", "statement", "passed", "measured", "expected", "tolerance", "why"}) BOOST_TEST(c.contains(key), key);
+    const std::string name = c["name"].get<std::string>();
+    BOOST_TEST(c["passed"].get<bool>(), name << ": " << c["measured_text"].get<std::string>());
+    for (const char* key : {"measured", "expected", "tolerance"}) BOOST_TEST(numeric(c[key]), name << " " << key << ": " << c[key].dump());
+    if (name.rfind("frontier[", 0) == 0) {
+      ++frontier_checks;
+      BOOST_TEST(c["measured"]["moved_cells_passing"].get<int>() == 0, name);
+    }
   }
+  BOOST_TEST(frontier_checks == 7u);
   expect_error("check --only no_such_check", "no_such_check");
   expect_error("frontier --alpha 1 --beta 0.3 --method nope", "nope");
   expect_error("frontier --alpha 1 --beta 0.3 --method deq --fit-decades -1", "fit-decades");
@@ -359,7 +378,70 @@ BOOST_AUTO_TEST_CASE(frontier_defaults_reach_the_cells) {
     BOOST_TEST(std::abs(j["eta"].get<double>() - j["eta_theory"].get<double>()) < 0.005, ab << " eta " << j["eta"]);
     BOOST_TEST(j["window"]["automatic"].get<bool>());
     BOOST_TEST(j["local"].size() >= 2u);
+    BOOST_TEST(j["verdict"]["passed"].get<bool>(), ab << ": " << j["verdict"].dump());
+    BOOST_TEST(j["verdict"]["against"].get<std::string>() == "derived");
+    BOOST_TEST(std::abs(j["shares"]["F0"].get<double>() + j["shares"]["Fpp"].get<double>() + j["shares"]["Fac"].get<double>() +
+                        j["shares"]["Kpp"].get<double>() - 1) < 1e-9);
   }
+}
+
+// frontier --expect (issue 18): any cell, exact or decimal, judged by frontier/verdict.hpp. On the model at II (1.2, 0.8),
+// f = 1e19..1e22 (~2 s a call): the derived cell (2/5, 3/4) passes, typed either way; cells 0.02 off fail with exit 1 and say
+// which part failed; malformed cells are refused before any work.
+BOOST_AUTO_TEST_CASE(frontier_expect_judges_any_cell) {
+  const std::string base = "frontier --alpha 1.2 --beta 0.8 --method model --flops-min 1e19 --flops-max 1e22 --d-min 1e6 "
+                           "--d-max 1e11 --d-per-octave 2 --fit-decades 1.5 --edge-margin 1.4 --json --expect ";
+  for (const char* cell : {"2/5,3/4", "0.4,0.75"}) {
+    const auto r = run(base + cell);
+    BOOST_TEST_REQUIRE(r.status == 0, cell << ": " << r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    BOOST_TEST(j["verdict"]["passed"].get<bool>());
+    BOOST_TEST(j["verdict"]["kind"].get<std::string>() == "bridge+limit");
+    BOOST_TEST(j["verdict"]["against"].get<std::string>() == "expect");
+    BOOST_TEST(std::abs(j["verdict"]["eta_model_1e80"].get<double>() - 0.75) < 0.002);
+  }
+  for (const char* cell : {"0.42,0.75", "0.38,0.75", "0.4,0.77", "0.4,0.73"}) {
+    const auto r = run(base + cell);
+    BOOST_TEST(r.status == 1, cell << ": " << r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    BOOST_TEST(!j["verdict"]["passed"].get<bool>(), cell);
+    BOOST_TEST(j["verdict"]["kind"].get<std::string>() == "limit missed", cell);
+  }
+  expect_error(base + "0.4", "XI,ETA");
+  expect_error(base + "0.4,0.75,1", "XI,ETA");
+  expect_error(base + "nan,0.75", "expect xi");
+  expect_error(base + "0.4,1e", "expect eta");
+}
+
+// check --compare (issue 18): the numbers of `check --json` are a regression baseline. Compared with its own output a
+// check moves nothing (exit 0); a measured number changed beyond its tolerance, or a verdict flipped, is listed (exit 1).
+BOOST_AUTO_TEST_CASE(check_compare_flags_a_changed_golden_value) {
+  const auto base = run("check --only limit_loss --json");
+  BOOST_TEST_REQUIRE(base.status == 0, base.err);
+  auto j = nlohmann::json::parse(base.out);
+  BOOST_TEST_REQUIRE(j["checks"][0]["measured"]["relative_error"].is_number());
+  BOOST_TEST(j["checks"][0]["tolerance"]["relative_error"].get<double>() == 1e-9);
+  const fs::path same = test_dir() / "same.json", changed = test_dir() / "changed.json", flipped = test_dir() / "flipped.json";
+  std::ofstream(same) << j.dump();
+  const auto r0 = run("check --only limit_loss --compare " + same.string());
+  BOOST_TEST(r0.status == 0, r0.err);
+  BOOST_TEST(r0.err.find("nothing") != std::string::npos, r0.err);
+  auto c = j;
+  c["checks"][0]["measured"]["relative_error"] = 1e-6;  // a golden value 1000x the tolerance away
+  std::ofstream(changed) << c.dump();
+  const auto r1 = run("check --only limit_loss --json --compare " + changed.string());
+  BOOST_TEST(r1.status == 1, r1.err);
+  BOOST_TEST(r1.err.find("moved: limit_loss: relative_error") != std::string::npos, r1.err);
+  BOOST_TEST(nlohmann::json::parse(r1.out)["moved"].size() == 1u);
+  auto f = j;
+  f["checks"][0]["passed"] = false;
+  std::ofstream(flipped) << f.dump();
+  const auto r2 = run("check --only limit_loss --compare " + flipped.string());
+  BOOST_TEST(r2.status == 1, r2.err);
+  BOOST_TEST(r2.err.find("verdict pass") != std::string::npos, r2.err);
+  std::ofstream(test_dir() / "not.json") << "{\"checks\": 3}";
+  expect_error("check --only limit_loss --compare " + (test_dir() / "not.json").string(), "checks");
+  expect_error("check --only limit_loss --compare " + (test_dir() / "absent.json").string(), "cannot be read");
 }
 
 // Hostile input (issue 23): 30 000 nested parentheses crashed GiNaC's recursive parser (exit 139); now refused before

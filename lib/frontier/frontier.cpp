@@ -144,12 +144,13 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::exception_ptr failure;
   auto one_d = [&](std::size_t i) {
     plrf_options po;
-    po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid[i]; po.rho = o.rho;
+    po.alpha = o.alpha; po.beta = o.beta; po.d = o.model ? std::min(res.d_grid[i], 1e18) : res.d_grid[i]; po.rho = o.rho;
     po.gamma_mult = o.gamma_mult; po.batch = o.batch;
-    const plrf m = plrf::from(po, true);
+    const plrf m = plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
     if (o.model) {
-      const three_term_model tm(m);
-      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / double(m.d)));
+      const double d = res.d_grid[i];
+      const auto tm = three_term_model::scaled(m.alpha, m.beta, d, m.rho, o.gamma_mult, m.batch);
+      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / d));
       return;
     }
     // the steps needed: r = f / d, rounded; the grid must be sorted and unique

@@ -21,24 +21,30 @@
 namespace scalelaw {
 
 struct three_term_model {
-  plrf m;
+  double alpha, beta, d, v, gamma, batch;  ///< d real: the model's sums need no integer d, so it reaches d ~ 1e60
   double kappa, F0;
   double target_mass;  ///< sum_{j<=v} j^{-2b}: S(r) at r = inf, times 4 gamma B
-  explicit three_term_model(const plrf& model)
-      : m(model), kappa(deq_kappa<double>(m.alpha, double(m.d), m.v).value),
-        F0(deq_f0<double>(m.alpha, m.beta, sum_result<double>{kappa, 0}, m.v).value),
-        target_mass(power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), 0.0} /* r = 0: weight 1 */,
-                                          m.v).value) {}
-  double Fac(double r) const {
-    if (!(2 * m.alpha > 1 && 2 * m.beta > 1)) return 0;
-    const double e = 1 - 1 / (2 * m.alpha), x = 2 * m.gamma * m.batch * r;
-    return boost::math::zeta(2 * m.beta) / (4 * m.alpha * double(m.d)) * boost::math::tgamma(e, x / kappa) * std::pow(x, -e);
+  explicit three_term_model(const plrf& m) : three_term_model(m.alpha, m.beta, double(m.d), m.v, m.gamma, double(m.batch)) {}
+  /// The model at v = rho d, gamma = gamma_mult / sum_{j<=v} j^-2a (the plrf rule) for a real d of any size; the caller
+  /// validates (alpha, beta, rho, gamma_mult, batch) once through plrf::from at a representable d.
+  static three_term_model scaled(double alpha, double beta, double d, double rho, double gamma_mult, double batch) {
+    const double v = rho * d;
+    return three_term_model(alpha, beta, d, v, gamma_mult / trace_D(alpha, v), batch);
   }
-  double Fpp(double r) const { return fpp_sum<double>(m.alpha, m.beta, m.gamma, m.batch, r, m.v).value; }
+  three_term_model(double a, double b, double d_, double v_, double g, double B)
+      : alpha(a), beta(b), d(d_), v(v_), gamma(g), batch(B), kappa(deq_kappa<double>(alpha, d, v).value),
+        F0(deq_f0<double>(alpha, beta, sum_result<double>{kappa, 0}, v).value),
+        target_mass(power_law_sum<double>(2 * beta, alpha, q_power<double>{gamma, batch, 0.0} /* r = 0: weight 1 */, v).value) {}
+  double Fac(double r) const {
+    if (!(2 * alpha > 1 && 2 * beta > 1)) return 0;
+    const double e = 1 - 1 / (2 * alpha), x = 2 * gamma * batch * r;
+    return boost::math::zeta(2 * beta) / (4 * alpha * d) * boost::math::tgamma(e, x / kappa) * std::pow(x, -e);
+  }
+  double Fpp(double r) const { return fpp_sum<double>(alpha, beta, gamma, batch, r, v).value; }
   double Kpp(double r) const {
-    const double K = kpp_sum<double>(m.alpha, m.gamma, m.batch, r, m.v).value;
-    const double left = power_law_sum<double>(2 * m.beta, m.alpha, q_power<double>{m.gamma, double(m.batch), r}, m.v).value;
-    return K * (target_mass - left) / (4 * m.gamma * m.batch);
+    const double K = kpp_sum<double>(alpha, gamma, batch, r, v).value;
+    const double left = power_law_sum<double>(2 * beta, alpha, q_power<double>{gamma, batch, r}, v).value;
+    return K * (target_mass - left) / (4 * gamma * batch);
   }
   double loss(double r) const { return F0 + Fpp(r) + Fac(r) + Kpp(r); }
 };

@@ -1,46 +1,63 @@
-// A measured frontier against its derived cell (issue 7; docs/NOTES.md "Why IVa cannot be measured to 0.01").
-// The issue's target is 0.01 in xi and eta. A cell is an f -> inf statement: along the frontier the regime's nearest
-// other term falls behind the crossing pair only as f^-gap (phases/approach.hpp), and while it still holds a real share
-// of P* it pulls d* towards the balance it forms with the pair (IVa: F0, gap 0.034, x10 per 30 decades of f). So a
-// frontier outside 0.01 is still consistent with the derivation — "approaching" — when all of these hold, each of which
-// could fail:
-//   - that term holds >= 10% of P* at the top interior f (measured at d*: frontier/term_shares.hpp) — a term that is
-//     not there cannot explain anything;
-//   - (xi, eta) lie between the cell and that balance, each within 0.002 (the six phases that reach their cells do so
-//     to 0.001; the minimiser's own error is < 5e-4, tests/test_frontier.cpp);
-//   - the local slopes move towards the cell as f grows (|dxi| + |deta| smaller at the top local point than at the
-//     lowest within 3 decades of the top interior f).
-// Only "within" is the issue's 0.01; callers say which of the two they got.
+// A measured frontier against a cell (xi, eta) (issue 18; docs/NOTES.md "A verdict a wrong cell fails").
+// A cell is an f -> inf statement, and in IVa no reachable f gets there: the terms off the cell fade as f^-0.034
+// (NOTES, "Why IVa cannot be measured to 0.01"). So the verdict asks two things, each of which a wrong cell or a wrong
+// measurement fails:
+//   bridge: the measured frontier and the three-term model's frontier (lib/frontier/model.hpp: every term with its
+//           constant, exact sums) on the same window agree to 0.01 in xi and in eta — the model carries the
+//           measurement's finite-size behaviour, so its continuation is the measurement's continuation;
+//   limit:  that model's frontier on f = 1e80..1e85, where the off-cell terms have faded (IVa: F0/T2 falls tenfold per
+//           30 decades), lies within 0.002 of the cell, and has settled: it moved by at most 0.002 since f = 1e60..1e65.
+// Passed = bridge and limit. A cell moved by 0.02 fails the limit by a factor ~9 (tests/test_frontier.cpp and every
+// frontier[...] check feed such cells). |measured - cell| <= 0.01, the issue-7 target, is reported besides.
 #pragma once
 #include <cmath>
 #include <string>
 
 #include "frontier/frontier.hpp"
-#include "phases/approach.hpp"
-#include "phases/derive.hpp"
 
 namespace scalelaw {
 
-struct frontier_verdict {
-  bool within = false;       ///< |xi - cell|, |eta - cell| <= 0.01
-  bool approaching = false;  ///< not within, but all three conditions above hold
-  phases::approach next;     ///< the cell's nearest other term (has_next false: none)
-  double share = NAN;        ///< its share of P* at the top interior f
-  double f_top = NAN;
-  bool between = false, moving = false;
-  double dist_low = NAN, dist_high = NAN;  ///< |dxi| + |deta| of the local slopes, lowest and top
-  bool passed() const { return within || approaching; }
-  std::string text() const;  ///< one line: which verdict and its numbers
+/// Tolerances of the verdict, with where they come from.
+struct verdict_tolerance {
+  /// bridge: the model omits F_ac for 2a < 1 (of F0's order, DERIVATIONS §6) and the 1/(1 - ||K||) factor; measured
+  /// |DE - model| on the checks' windows (2026-11-29): <= 4e-4 in six phases, 0.006 in IVa (F_ac's share). 0.01 is the
+  /// accuracy target of a measured exponent (issue 7).
+  static constexpr double bridge = 0.01;
+  /// limit: the minimiser's own error is < 5e-4 (tests/test_frontier.cpp), the largest residual pull measured at
+  /// f = 1e80..1e85 is 2e-4 (IVa, eta); 0.002 is 4x the former and 1/10 of a 0.02 error.
+  static constexpr double limit = 0.002;
+  /// settled: between the 1e60 and 1e80 windows the model moved by <= 7e-4 in every phase (IVa; 1e-5 elsewhere).
+  static constexpr double settle = 0.002;
 };
 
-/// o must be the options fr was computed with (deq or model for the shares; exact frontiers get within or not).
-frontier_verdict judge_frontier(const phases::classification& c, double alpha, double beta, const frontier_options& o,
-                                const frontier_result& fr);
+/// The three-term model's frontier on the measurement's own window, and continued to f = 1e60..1e65 and 1e80..1e85.
+struct model_continuation {
+  double xi_same = NAN, eta_same = NAN;  ///< same grid as the measurement
+  double xi_mid = NAN, eta_mid = NAN;    ///< f = 1e60..1e65
+  double xi_far = NAN, eta_far = NAN;    ///< f = 1e80..1e85
+  double seconds = 0;
+};
+
+/// `o` the options the measured frontier `fr` was computed with (any method). The far windows are placed around
+/// d ~ f^xi with the measured xi (not the cell's: the continuation does not depend on the cell being judged), 3 decades
+/// of d to each side; an optimum outside lands on the grid's edge and the window's exponents are NaN.
+model_continuation continue_with_model(const frontier_options& o, const frontier_result& fr);
+
+struct frontier_verdict {
+  double xi_cell = NAN, eta_cell = NAN, xi = NAN, eta = NAN;
+  model_continuation model;
+  bool within = false;   ///< |xi - cell|, |eta - cell| <= 0.01 (reported, not required)
+  bool bridge = false;   ///< |measured - model on the same window| <= verdict_tolerance::bridge
+  bool settled = false;  ///< |model far - model mid| <= verdict_tolerance::settle
+  bool limit = false;    ///< |model far - cell| <= verdict_tolerance::limit, and settled
+  bool passed() const { return bridge && limit; }
+  std::string kind() const;  ///< "bridge+limit", or what failed: "no bridge", "limit missed", "not settled", "no frontier"
+  std::string text() const;  ///< one line with the numbers
+};
+
+frontier_verdict judge_frontier(double xi_cell, double eta_cell, const frontier_result& fr, const model_continuation& m);
 
 /// The verdict's rule, for a tolerance column.
-inline const char* frontier_tolerance_text() {
-  return "0.01 (issue target); or, where the cell's nearest other term still holds >= 10% of P*, (xi, eta) between the cell and "
-         "that term's balance (+-0.002) and approaching the cell";
-}
+std::string frontier_tolerance_text();
 
 }  // namespace scalelaw
