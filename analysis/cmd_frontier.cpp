@@ -16,8 +16,8 @@ namespace scalelaw::cli {
 void register_frontier(CLI::App& app, runner& run) {
   struct args {
     frontier_options o;
-    std::string alpha, beta, method, out, expect;
-    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, batch = 1;
+    std::string alpha, beta, method, out, expect, estimator = "all";
+    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, batch = 1, budget = 120;
     bool json = false;
   };
   auto a = std::make_shared<args>();
@@ -50,6 +50,12 @@ void register_frontier(CLI::App& app, runner& run) {
                   "XI,ETA (exact decimals or p/q): judge the frontier against this cell instead of the derived one "
                   "(lib/frontier/verdict.hpp: the measured frontier agrees with the constants-kept model on the same window, and "
                   "the model continued to f = 1e80 is within 0.002 of the cell); exit 1 when it fails");
+  sub->add_option("--budget-seconds", a->budget,
+                  "stop (exit 2, with the projected time) when the curves would take longer than this (default 120; 0: no limit)");
+  sub->add_option("--estimator", a->estimator,
+                  "1 (smallest loss on the grid at each f), 2 (IsoFLOP profiles fitted in log d: the default headline), 3 (the "
+                  "surface A d^-a + B r^-b fitted near the optima) or all (default): Hoffmann et al. 2022's approaches; the "
+                  "headline xi, eta are the chosen one's (2 for all), `estimators` in --json lists each");
   sub->add_flag("--json", a->json, "one JSON object on stdout");
   sub->callback([a, sub, &run] {
     const bool seeds_given = sub->count("--seeds") > 0;
@@ -63,6 +69,9 @@ void register_frontier(CLI::App& app, runner& run) {
       if (a->method != "exact" && a->method != "deq" && a->method != "model")
         throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
+      if (a->estimator != "1" && a->estimator != "2" && a->estimator != "3" && a->estimator != "all")
+        throw invalid_input(fmt::format("estimator '{}' is unknown: use 1, 2, 3 or all", a->estimator));
+      const int headline = a->estimator == "all" ? 2 : std::stoi(a->estimator);
       require_nonnegative("fit-decades", a->o.fit_decades);
       require_nonnegative("edge-margin", a->o.edge_margin);
       a->o.deq = a->method == "deq";
@@ -111,9 +120,24 @@ void register_frontier(CLI::App& app, runner& run) {
       require_range("f0-scale", a->o.f0_scale, 0, 1e6);
       if (a->o.f0_scale != 1 && a->method != "deq") throw invalid_input("--f0-scale applies to --method deq only");
       a->o.threads = static_cast<unsigned>(a->threads);
+      require_range("budget-seconds", a->budget, 0, 1e7);
+      a->o.budget_seconds = a->budget;
       a->o.seeds = static_cast<unsigned>(a->seeds);
       a->o.progress = [](const std::string& s) { std::cerr << s << "\n"; };
-      const auto fr = compute_frontier(a->o);
+      auto fr = compute_frontier(a->o);
+      {  // the headline exponents are the chosen estimator's
+        const estimator_result& h = fr.estimators[headline - 1];
+        fr.xi = h.xi; fr.eta = h.eta;
+        fr.xi_ci[0] = h.xi_ci[0]; fr.xi_ci[1] = h.xi_ci[1]; fr.eta_ci[0] = h.eta_ci[0]; fr.eta_ci[1] = h.eta_ci[1];
+      }
+      nlohmann::json estimators = nlohmann::json::object();
+      for (int e = 1; e <= 3; ++e)
+        if (a->estimator == "all" || e == headline) {
+          const estimator_result& r = fr.estimators[e - 1];
+          estimators[std::to_string(e)] = {{"xi", r.xi}, {"eta", r.eta}, {"xi_ci", {r.xi_ci[0], r.xi_ci[1]}},
+                                           {"eta_ci", {r.eta_ci[0], r.eta_ci[1]}},
+                                           {"name", e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric"}};
+        }
       nlohmann::json pts = nlohmann::json::array();
       for (const auto& p : fr.points)
         pts.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
@@ -161,7 +185,7 @@ void register_frontier(CLI::App& app, runner& run) {
         print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
                     {"xi_theory", nearest_double(cls.xi)}, {"eta_theory", nearest_double(cls.eta)}, {"phase", cls.ph->label},
                     {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local}, {"verdict", verdict},
-                    {"shares", shares},
+                    {"shares", shares}, {"estimators", estimators}, {"estimator", a->estimator},
                     {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
@@ -170,6 +194,11 @@ void register_frontier(CLI::App& app, runner& run) {
                                  a->o.deq ? " — deterministic equivalent, no seed interval" : a->o.model ? " — three-term model with constants" : "");
         std::cout << "flops,d_star,loss,interior\n";
         for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
+        for (int e = 1; e <= 3; ++e)
+          if (a->estimator == "all" || e == headline)
+            std::cout << fmt::format("estimator {} ({}): xi = {:.4f}{}, eta = {:.4f}{}\n", e, e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric",
+                                     fr.estimators[e - 1].xi, ci(fr.estimators[e - 1].xi_ci), fr.estimators[e - 1].eta,
+                                     ci(fr.estimators[e - 1].eta_ci));
         std::cout << "verdict: " << v.text() << "\n";
       }
       return a->expect.empty() || v.passed() ? 0 : 1;

@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -362,6 +363,12 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
   expect_error("frontier --alpha 1 --beta 0.3 --threads -1", "threads");
   expect_error("frontier --alpha 1 --beta 0.3 --method exact --f0-scale 0", "f0-scale");
   expect_error("frontier --alpha 1 --beta nan", "beta");
+  expect_error("frontier --alpha 1 --beta 0.3 --estimator 4", "estimator");
+  expect_error("frontier --alpha 1 --beta 0.3 --budget-seconds -1", "budget-seconds");
+  // the automatic DE window of II takes 25-45 s on 2 cores: a 1 s budget stops it after the first curves, naming the projection
+  const auto t0 = std::chrono::steady_clock::now();
+  expect_error("frontier --alpha 1.1 --beta 0.8 --budget-seconds 1", "beyond --budget-seconds 1");
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 15);
 }
 
 // frontier with only --alpha --beta (issue 19): the DE on the window it reaches, within 0.005 of the derived exponents

@@ -16,6 +16,7 @@
 
 #include "deq/contour.hpp"
 #include "exact/instance.hpp"
+#include "frontier/estimators.hpp"
 #include "frontier/model.hpp"
 #include "model/validate.hpp"
 #include "numeric/quantile.hpp"
@@ -196,6 +197,20 @@ frontier_result compute_frontier(const frontier_options& o) {
         return;
       }
       const std::size_t k = done.fetch_add(1) + 1;
+      if (o.budget_seconds > 0) {
+        const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double projected = spent / static_cast<double>(k) * static_cast<double>(nd);
+        // after a few curves the projection is a fair guide (curve costs vary < 3x over d on the DE); past the budget, stop
+        const bool over = spent > o.budget_seconds || (k >= 4 && projected > 2 * o.budget_seconds);
+        if (over) {
+          std::lock_guard<std::mutex> lock(mu);
+          if (!failure)
+            failure = std::make_exception_ptr(invalid_input(fmt::format(
+                "the frontier would take ~{:.0f} s ({} of {} curves in {:.1f} s), beyond --budget-seconds {:g}: raise the budget, "
+                "or narrow the window (fewer d points: --d-min/--d-max/--d-per-octave)", projected, k, nd, spent, o.budget_seconds)));
+          return;
+        }
+      }
       if (o.progress) {
         std::lock_guard<std::mutex> lock(mu);
         o.progress(fmt::format("frontier: d = {} ({}/{})", res.d_grid[i], k, nd));
@@ -223,19 +238,33 @@ frontier_result compute_frontier(const frontier_options& o) {
   res.points = f.pts;
   res.xi = f.xi;
   res.eta = f.eta;
+  for (int e = 0; e < 3; ++e) {
+    const exponent_estimate x = e == 1 ? exponent_estimate{f.xi, f.eta}
+                                       : estimate_exponents(e + 1, res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
+    res.estimators[e].xi = x.xi;
+    res.estimators[e].eta = x.eta;
+  }
   if (o.seeds > 1 && o.bootstrap > 0) {
     std::mt19937_64 gen(o.seed ^ 0xB007);
     std::uniform_int_distribution<unsigned> U(0, o.seeds - 1);
-    std::vector<double> xs, es;
+    std::vector<double> xs[3], es[3];
     for (unsigned b = 0; b < o.bootstrap; ++b) {
       std::vector<unsigned> pick(o.seeds);
       for (auto& p : pick) p = U(gen);
-      const frontier_fit g = fit_frontier(res.d_grid, res.flops, mean_over(pick), o.fit_decades, o.edge_margin);
-      xs.push_back(g.xi);
-      es.push_back(g.eta);
+      const auto table = mean_over(pick);
+      for (int e = 0; e < 3; ++e) {
+        const exponent_estimate g = estimate_exponents(e + 1, res.d_grid, res.flops, table, o.fit_decades, o.edge_margin);
+        xs[e].push_back(g.xi);
+        es[e].push_back(g.eta);
+      }
     }
-    res.xi_ci[0] = quantile(xs, 0.025); res.xi_ci[1] = quantile(xs, 0.975);
-    res.eta_ci[0] = quantile(es, 0.025); res.eta_ci[1] = quantile(es, 0.975);
+    for (int e = 0; e < 3; ++e) {
+      auto& r = res.estimators[e];
+      r.xi_ci[0] = quantile(xs[e], 0.025); r.xi_ci[1] = quantile(xs[e], 0.975);
+      r.eta_ci[0] = quantile(es[e], 0.025); r.eta_ci[1] = quantile(es[e], 0.975);
+    }
+    res.xi_ci[0] = res.estimators[1].xi_ci[0]; res.xi_ci[1] = res.estimators[1].xi_ci[1];
+    res.eta_ci[0] = res.estimators[1].eta_ci[0]; res.eta_ci[1] = res.estimators[1].eta_ci[1];
   }
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;

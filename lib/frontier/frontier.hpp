@@ -34,6 +34,9 @@ struct frontier_options {
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   std::uint64_t seed = 1;
   unsigned threads = 0;  ///< curves computed in parallel over d; 0 = hardware concurrency; the result does not depend on it
+  /// > 0: stop with invalid_input (naming the projected time) once the curves have taken longer than this, or once the
+  /// first curves project a total above twice this; 0: no limit
+  double budget_seconds = 0;
   std::function<void(const std::string&)> progress;
 };
 
@@ -90,12 +93,18 @@ struct frontier_point {
   bool interior;  ///< d* strictly inside the d grid (only these enter the fits)
 };
 
+struct estimator_result {  ///< frontier/estimators.hpp, with the bootstrap interval over seeds (NaN without seeds)
+  double xi = NAN, eta = NAN;
+  double xi_ci[2] = {NAN, NAN}, eta_ci[2] = {NAN, NAN};
+};
+
 struct frontier_result {
   std::vector<double> d_grid, flops;
   std::vector<std::vector<double>> isoflop;  ///< isoflop[k][i] = mean P(d_i, flops_k / d_i)
   std::vector<frontier_point> points;
-  double xi = NAN, eta = NAN;
+  double xi = NAN, eta = NAN;  ///< estimator 2 (IsoFLOP profiles), as estimators[1]
   double xi_ci[2] = {NAN, NAN}, eta_ci[2] = {NAN, NAN};
+  estimator_result estimators[3];  ///< 1 envelope, 2 IsoFLOP profiles, 3 parametric surface (frontier/estimators.hpp)
   double seconds = 0;
 };
 

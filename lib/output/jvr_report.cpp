@@ -88,7 +88,8 @@ std::string simulation_summary(const simulate_result& r) {
                    r.share_slope_ci[0], r.share_slope_ci[1]);
   const auto t = tally(r);
   for (std::size_t i = 0; i < t.size(); ++i)
-    s += fmt::format("  bound {}: above the measured mean at {}/{} points (smallest bound/measured {:.3g})\n", bound_presets()[i],
+    s += fmt::format("  bound {}: above the Adam learner's measured mean at {}/{} points (smallest bound/measured {:.3g}; an "
+                     "observation, not a check: the bound is on the Bayesian mixture learner)\n", bound_presets()[i],
                      t[i].above, t[i].total, t[i].min_ratio);
   return s;
 }
