@@ -14,6 +14,7 @@ PKGS=(
   gnuplot-nox                             # SVG figures
   python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
+  clang libclang-rt-14-dev                # libFuzzer (-fsanitize=fuzzer): tests/fuzz, the parsers' fuzz targets
 )
 missing=()
 for p in "${PKGS[@]}"; do

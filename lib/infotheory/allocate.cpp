@@ -42,6 +42,7 @@ allocation_result allocate(const allocation_options& o) {
   if (!(o.compute_max >= o.compute_min)) throw invalid_input("compute-max must be >= compute-min");
   require_count("points", o.points, 1, 1000);
   require_count("digits", o.digits, 5, 500);
+  struct restore { long d; ~restore() { GiNaC::Digits = d; } } keep{GiNaC::Digits};  // issue 21: restored on every exit
   GiNaC::Digits = o.digits + 15;
   const bound_symbols sym;
   const GiNaC::symbol &p = sym.p, &T = sym.T, &d = sym.d;

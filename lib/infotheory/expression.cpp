@@ -25,6 +25,47 @@ GiNaC::ex parse_bound(const std::string& text, const bound_symbols& s) {
   if (deepest > max_depth || longest_chain > 4 * max_depth)
     throw invalid_input(fmt::format("bound nests {} parentheses and chains {} operators: at most {} and {} are accepted",
                                     deepest, longest_chain, max_depth, 4 * max_depth));
+  // GiNaC 1.8's parser dereferences the first argument of sqrt(), log(), exp() ... called with none (a segmentation
+  // fault, found by tests/fuzz/fuzz_expression): an empty argument list is never a bound, so it is refused here.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '(') continue;
+    std::size_t j = i + 1;
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    std::size_t k = i;
+    while (k > 0 && std::isspace(static_cast<unsigned char>(text[k - 1]))) --k;
+    const bool after_name = k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) || text[k - 1] == '_');
+    if (j < text.size() && text[j] == ')' && after_name)
+      throw invalid_input(fmt::format("bound '{}' calls a function with no argument (at character {})", text, i + 1));
+  }
+  // GiNaC raises a number to an integer power exactly while it parses: "4^44444444444444" never returns (found by
+  // tests/fuzz/fuzz_expression). A numeric exponent written after ^ must be at most 1000 in magnitude.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '^') continue;
+    std::size_t j = i + 1;
+    while (j < text.size() && (std::isspace(static_cast<unsigned char>(text[j])) || text[j] == '(' || text[j] == '+' || text[j] == '-')) ++j;
+    std::size_t k = j;
+    while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '.')) ++k;
+    if (k == j) continue;
+    const std::string literal = text.substr(j, k - j);
+    const bool scientific = k < text.size() && (text[k] == 'e' || text[k] == 'E');
+    double value = 0;
+    try { value = std::stod(literal); } catch (const std::exception&) { value = INFINITY; }
+    if (scientific || !(value <= 1000))
+      throw invalid_input(fmt::format("bound '{}' raises to the power {}{}: numeric exponents are limited to 1000", text.size() > 80 ? text.substr(0, 80) + "..." : text,
+                                      literal, scientific ? "e..." : ""));
+  }
+  // A decimal exponent is read exactly too: "0e000...081985529216" never returns (tests/fuzz/fuzz_expression). As in the
+  // parameters' parser (numeric/exact.hpp), |exponent| <= 4000.
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if ((text[i] != 'e' && text[i] != 'E') || !(std::isdigit(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.')) continue;
+    std::size_t j = i + 1;
+    if (text[j] == '+' || text[j] == '-') ++j;
+    while (j < text.size() && text[j] == '0') ++j;  // leading zeros
+    std::size_t k = j;
+    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    if (k - j > 4 || (k > j && std::stoi(text.substr(j, k - j)) > 4000))
+      throw invalid_input(fmt::format("bound has a decimal exponent beyond 4000 (at character {})", i + 1));
+  }
   GiNaC::symtab table;
   table["p"] = s.p;
   table["T"] = s.T;
@@ -44,10 +85,10 @@ GiNaC::ex parse_bound(const std::string& text, const bound_symbols& s) {
 double evaluate_bound(const std::string& text, double p, double T, double d) {
   const bound_symbols s;
   const long saved = GiNaC::Digits;
+  struct restore { long d; ~restore() { GiNaC::Digits = d; } } keep{saved};  // also when parse_bound throws
   GiNaC::Digits = 30;
   auto num = [](double x) { return GiNaC::numeric(fmt::format("{:.17g}", x).c_str()); };
   const GiNaC::ex v = GiNaC::evalf(parse_bound(text, s).subs(GiNaC::lst{s.p == num(p), s.T == num(T), s.d == num(d)}));
-  GiNaC::Digits = saved;
   if (!GiNaC::is_a<GiNaC::numeric>(v) || !GiNaC::ex_to<GiNaC::numeric>(v).is_real())
     throw invalid_input(fmt::format("bound '{}' is not a real number at p = {}, T = {}, d = {}", text, p, T, d));
   const double x = GiNaC::ex_to<GiNaC::numeric>(v).to_double();

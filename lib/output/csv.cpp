@@ -26,12 +26,18 @@ std::vector<std::string> split(const std::string& line) {
 std::vector<std::vector<double>> read_numeric_csv(const std::string& path, const std::vector<std::string>& header) {
   std::ifstream is(path);
   if (!is) throw invalid_input(fmt::format("cannot read '{}'", path));
+  return read_numeric_csv(is, path, header);
+}
+
+std::vector<std::vector<double>> read_numeric_csv(std::istream& is, const std::string& path, const std::vector<std::string>& header,
+                                                  std::size_t max_lines) {
   std::string line;
   std::size_t lineno = 0;
   std::vector<std::vector<double>> rows;
   bool have_header = false;
   while (std::getline(is, line)) {
     ++lineno;
+    if (lineno > max_lines) throw invalid_input(fmt::format("{}: more than {} lines", path, max_lines));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     auto cells = split(line);

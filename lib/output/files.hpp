@@ -13,4 +13,9 @@ void write_file_atomically(const std::string& path, const std::function<void(std
 /// Fails early (invalid_input) if `path`'s directory does not exist or is not writable.
 void require_writable_path(const std::string& path);
 
+/// For a SIGINT/SIGTERM handler (async-signal-safe: unlink(2) and write(2) only): removes every temporary that
+/// write_file_atomically has open at this moment, so an interrupted run leaves each output either as it was or absent,
+/// never half-written. Returns how many it removed.
+int remove_pending_temporaries() noexcept;
+
 }  // namespace scalelaw
