@@ -385,7 +385,9 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
   expect_error("frontier --alpha 1 --beta nan", "beta");
   expect_error("frontier --alpha 1 --beta 0.3 --estimator 4", "estimator");
   expect_error("frontier --alpha 1 --beta 0.3 --budget-seconds -1", "budget-seconds");
-  // the automatic DE window of II takes 25-45 s on 2 cores: a 1 s budget stops it after the first curves, naming the projection
+  // the automatic DE window of II takes 17-30 s on 2 cores: a 1 s budget stops it after the first curves, naming the
+  // projection (not under the sanitizers, where one DE curve alone can take longer than the 15 s asserted here)
+  if (skip_end_to_end()) return;
   const auto t0 = std::chrono::steady_clock::now();
   expect_error("frontier --alpha 1.1 --beta 0.8 --budget-seconds 1", "beyond --budget-seconds 1");
   BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 15);
