@@ -202,6 +202,20 @@ BOOST_AUTO_TEST_CASE(parser_strict) {
   for (const char* bad : {"nan", "inf", "1e", "0x1p-3", "", "1.2.3", "1e5x", " 1", "1/0", "e5", ".", "+", "1e99999", "--1"})
     BOOST_CHECK_THROW(parse_exact("x", bad), invalid_input);
   BOOST_TEST(nearest_double(rational(1, 10)) == 0.1);
+  // subnormals (found by tests/fuzz/fuzz_number): the nearest multiple of 2^-1074, no double rounding through 53 bits.
+  // Each k 2^-1074 +- (1/2 - 1e-30) 2^-1074 must come back as k 2^-1074; exactly halfway goes to the even multiple.
+  mpz_class two1074;
+  mpz_ui_pow_ui(two1074.get_mpz_t(), 2, 1074);
+  const rational ulp(mpz_class(1), two1074), nearly_half = rational(1, 2) - rational(1, mpz_class("1000000000000000000000000000000"));
+  for (const long k : {1L, 2L, 3L, 1234567L, (1L << 52) - 1}) {
+    const double want = std::ldexp(double(k), -1074);
+    BOOST_TEST(nearest_double(ulp * k + ulp * nearly_half) == want, "k = " << k);
+    BOOST_TEST(nearest_double(ulp * k - ulp * nearly_half) == want, "k = " << k);
+    BOOST_TEST(nearest_double(-(ulp * k)) == -want);
+  }
+  BOOST_TEST(nearest_double(ulp * rational(5, 2)) == std::ldexp(2.0, -1074));  // 2.5 ulp: ties to even
+  BOOST_TEST(nearest_double(ulp * rational(7, 2)) == std::ldexp(4.0, -1074));
+  BOOST_TEST(nearest_double(ulp / 3) == 0.0);
   BOOST_TEST(shortest(0.4) == "0.4");
   BOOST_TEST(shortest(0.1 + 0.2) == "0.30000000000000004");
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 #include <mpfr.h>
@@ -95,9 +96,22 @@ double nearest_double(const rational& q) {
   mpfr_t x;
   mpfr_init2(x, 53);
   mpfr_set_q(x, q.get_mpq_t(), MPFR_RNDN);
-  const double out = mpfr_get_d(x, MPFR_RNDN);  // exact: x already has 53 bits
+  const double out = mpfr_get_d(x, MPFR_RNDN);  // exact for normal doubles: x already has 53 bits
   mpfr_clear(x);
-  return out;
+  static const rational smallest_normal(std::numeric_limits<double>::min());  // exact: 2^-1022
+  if (abs(q) >= smallest_normal) return out;  // (compared exactly: just below 2^-1022, out may already read 2^-1022)
+  // Below DBL_MIN the doubles are the multiples of 2^-1074 and have fewer than 53 bits: rounding to 53 bits first and
+  // then to the subnormal grid is a double rounding (found by tests/fuzz/fuzz_number: 1/5522...2 with 308 digits came
+  // out one subnormal away from the nearest). Round |q| 2^1074 to the nearest integer, ties to even, exactly.
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 2, 1074);
+  const mpz_class a = abs(q.get_num()) * scale;
+  mpz_class n, r;
+  mpz_fdiv_qr(n.get_mpz_t(), r.get_mpz_t(), a.get_mpz_t(), q.get_den().get_mpz_t());
+  const int half = cmp(2 * r, q.get_den());
+  if (half > 0 || (half == 0 && mpz_odd_p(n.get_mpz_t()))) ++n;
+  const double m = std::ldexp(n.get_d(), -1074);  // n <= 2^52: exact
+  return sgn(q) < 0 ? -m : m;
 }
 
 mpfr to_mpfr(const rational& q) {
