@@ -105,4 +105,7 @@ template struct plrf_instance<long double>;
 template plrf_instance<double> instantiate<double>(const plrf&, std::uint64_t, bool);
 template plrf_instance<long double> instantiate<long double>(const plrf&, std::uint64_t, bool);
 
+blas_single_thread_scope::blas_single_thread_scope() : saved_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
+blas_single_thread_scope::~blas_single_thread_scope() { openblas_set_num_threads(saved_); }
+
 }  // namespace scalelaw

@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <chrono>
 #include <cmath>
@@ -219,6 +220,8 @@ frontier_result compute_frontier(const frontier_options& o) {
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
                                                           static_cast<unsigned>(nd)));
+  std::optional<blas_single_thread_scope> one_blas_thread;  // exact curves in parallel: no OpenBLAS threads on top
+  if (threads > 1 && !o.deq && !o.model) one_blas_thread.emplace();
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
