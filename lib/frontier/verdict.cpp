@@ -35,12 +35,17 @@ bool close(double a, double b, double tol) { return std::abs(a - b) <= tol; }  /
 model_continuation continue_with_model(const frontier_options& o, const frontier_result& fr) {
   const auto t0 = std::chrono::steady_clock::now();
   model_continuation c;
-  frontier_options same = o;
-  same.model = true;
-  same.deq = false;
-  same.seeds = 1;
-  same.progress = nullptr;
-  const frontier_result near = compute_frontier(same);
+  frontier_result near;
+  if (o.model) {
+    near = fr;  // the measurement is the model on this window already (deterministic): no second run
+  } else {
+    frontier_options same = o;
+    same.model = true;
+    same.deq = false;
+    same.seeds = 1;
+    same.progress = nullptr;
+    near = compute_frontier(same);
+  }
   c.xi_same = near.xi;
   c.eta_same = near.eta;
   // the hint: the measured xi, else the model's; clamped to (0, 1) where d* ~ f^xi can lie
