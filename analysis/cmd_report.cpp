@@ -4,6 +4,7 @@
 #include "common.hpp"
 #include "checks.hpp"
 #include "infotheory/simulate.hpp"
+#include "output/files.hpp"
 #include "output/jvr_report.hpp"
 #include "output/report.hpp"
 
@@ -28,11 +29,14 @@ void register_report(CLI::App& app, runner& run) {
                                  clock.seconds(), so.dims.back(), so.computes.back(), so.teachers);
         return jvr_section(dir, so);
       });
-      o->extra_sections.push_back([quick, &clock] {
+      o->extra_sections.push_back([quick, dir = o->dir, &clock] {
         const auto out = checks::run_checks(quick, "", [&](const std::string& s) {
           std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
         });
         const std::string md = checks::checks_markdown(out);
+        // the same files as `check --out DIR`: the report's check results, machine-readable (a `check --compare` baseline)
+        write_file_atomically(dir + "/checks.md", [&](std::ostream& os) { os << md; });
+        write_file_atomically(dir + "/checks.json", [&](std::ostream& os) { os << checks::checks_json(out).dump(2) << "\n"; });
         return std::make_pair("## Proofs-check" + std::string(quick ? " (quick set)" : "") + "\n\n" + md + "\n",
                               "<h2>Proofs-check</h2>\n" + md_table_to_html(md));
       });

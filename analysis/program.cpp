@@ -1,0 +1,76 @@
+#include "program.hpp"
+
+#include <iostream>
+
+#include "common.hpp"
+#include "spectral/power_sum.hpp"
+
+namespace scalelaw::cli {
+
+namespace {
+
+// "jvr allocate": the path of the subcommand that was chosen
+std::string chosen_command(const CLI::App& app) {
+  std::string path;
+  for (const CLI::App* a = &app;;) {
+    const auto subs = a->get_subcommands();
+    if (subs.empty()) return path;
+    a = subs.front();
+    path += (path.empty() ? "" : " ") + a->get_name();
+  }
+}
+
+}  // namespace
+
+int run_program(int argc, const char* const* argv, const run_filter& may_run) {
+  CLI::App app{"scalelaw: compute-optimal neural scaling laws, verified numerically (PPXP 4+3 phases, "
+               "Jeon-Van Roy). See README.md."};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "help for every command");
+  runner run;
+  register_eval(app, run);
+  register_curve(app, run);
+  register_sgd(app, run);
+  register_phase(app, run);
+  register_report(app, run);
+  register_check(app, run);
+  register_frontier(app, run);
+  register_jvr(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (argc > 1 && argv[1][0] != '-') {
+      bool known = false;
+      for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == argv[1];
+      if (!known) {
+        std::cerr << "error: unknown command '" << argv[1] << "' (see scalelaw --help)" << std::endl;
+        return 2;
+      }
+    }
+    std::cerr << "error: " << e.what() << " (see --help)" << std::endl;
+    return 2;
+  }
+  if (!run) return 2;
+  if (may_run && !may_run(chosen_command(app))) return 0;
+  try {
+    return run();
+  } catch (const invalid_input& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 2;
+  } catch (const no_interior_optimum& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 1;
+  } catch (const divergent_sum& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << std::endl;
+    return 3;
+  }
+}
+
+}  // namespace scalelaw::cli

@@ -1,0 +1,17 @@
+// The program as a function: every subcommand registered on one CLI::App, argv parsed, the chosen command run, errors
+// mapped to the contract's exit statuses (2 bad input, 1 a failed result, 3 an internal error). main.cpp calls it for
+// the `scalelaw` binary; tests/fuzz/fuzz_argv.cpp calls it with argv made from bytes.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace scalelaw::cli {
+
+/// Which parsed commands to run (by the subcommand path, e.g. "eval", "jvr allocate"); the others stop after parsing
+/// with status 0. The program runs every command.
+using run_filter = std::function<bool(const std::string& command)>;
+
+/// Parses argv and runs the command it names; returns the exit status. Messages go to std::cout and std::cerr.
+int run_program(int argc, const char* const* argv, const run_filter& may_run = {});
+
+}  // namespace scalelaw::cli
