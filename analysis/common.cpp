@@ -1,6 +1,8 @@
 #include "common.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 namespace scalelaw::cli {
@@ -64,5 +66,16 @@ nlohmann::json model_flags::echo() const {
 }
 
 void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << std::endl; }
+
+double available_memory() {
+  std::ifstream in("/proc/meminfo");
+  for (std::string line; std::getline(in, line);) {  // "MemAvailable:   12345678 kB"
+    std::istringstream is(line);
+    std::string key;
+    double kb = 0;
+    if (is >> key >> kb && key == "MemAvailable:") return kb * 1024;
+  }
+  return 0;
+}
 
 }  // namespace scalelaw::cli

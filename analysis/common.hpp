@@ -45,6 +45,9 @@ struct model_flags {
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool alpha_beta_required = true);
 
 
+/// The machine's available memory in bytes (/proc/meminfo MemAvailable); 0 (no limit) where it cannot be read.
+double available_memory();
+
 /// Prints `j` as one JSON object on stdout.
 void print_json(const nlohmann::json& j);
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "model/resources.hpp"
 #include "spectral/power_sum.hpp"
 
 namespace scalelaw::cli {
@@ -27,6 +28,11 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run) {
                "Jeon-Van Roy). See README.md."};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "help for every command");
+  app.fallthrough();  // --max-memory may follow the command's own flags
+  std::string max_memory;
+  app.add_option("--max-memory", max_memory,
+                 "refuse (exit 2, with the estimate) work whose memory estimate exceeds this: bytes, or a number with K, M, G, T "
+                 "(default: the memory available, /proc/meminfo MemAvailable)");
   runner run;
   register_eval(app, run);
   register_curve(app, run);
@@ -55,8 +61,9 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run) {
     return 2;
   }
   if (!run) return 2;
-  if (may_run && !may_run(chosen_command(app))) return 0;
   try {
+    set_memory_limit(max_memory.empty() ? available_memory() : parse_bytes(max_memory));
+    if (may_run && !may_run(chosen_command(app))) return 0;
     return run();
   } catch (const invalid_input& e) {
     std::cerr << "error: " << e.what() << std::endl;

@@ -1,4 +1,5 @@
 #include "exact/instance.hpp"
+#include "model/resources.hpp"
 
 #include <cmath>
 #include <type_traits>
@@ -62,7 +63,10 @@ plrf_instance<T> instantiate(const plrf& m, std::uint64_t seed, bool keep_featur
   if (std::isinf(m.v)) throw invalid_input("an instance of the model needs a finite v");
   const Eigen::Index v = static_cast<Eigen::Index>(m.v), d = static_cast<Eigen::Index>(m.d);
   if (static_cast<double>(v) * static_cast<double>(d) > 4e9)
-    throw invalid_input(fmt::format("v d = {} is too large for an explicit W (limit 4e9)", double(v) * d));
+    throw invalid_input(fmt::format("v d = {:.3g} is too large for an explicit W (limit 4e9)", double(v) * d));
+  // A = D^1/2 W (v x d; kept twice with the features), Khat, U and dsyevd's 2 d^2 workspace (model/resources.hpp)
+  require_memory(fmt::format("an instance with v = {:g}, d = {}", m.v, m.d),
+                 double(sizeof(T)) * (double(v) * double(d) * (keep_features ? 2 : 1) + 5 * double(d) * double(d)));
   // A = D^{1/2} W, y = D^{1/2} b
   matrix A(v, d);
   vector y(v);

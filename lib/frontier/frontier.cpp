@@ -19,6 +19,7 @@
 #include "exact/instance.hpp"
 #include "frontier/estimators.hpp"
 #include "frontier/model.hpp"
+#include "model/resources.hpp"
 #include "model/validate.hpp"
 #include "numeric/quantile.hpp"
 #include "volterra/block_leap.hpp"
@@ -220,6 +221,13 @@ frontier_result compute_frontier(const frontier_options& o) {
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
                                                           static_cast<unsigned>(nd)));
+  if (!o.deq && !o.model) {  // exact curves: up to `threads` instances at once, each as large as the largest d's
+    plrf_options po;
+    po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid.back(); po.rho = o.rho; po.gamma_mult = o.gamma_mult; po.batch = o.batch;
+    const plrf m = plrf::from(po, true);
+    require_memory(fmt::format("{} exact instances at once (d up to {:g}, v = {:g})", threads, double(m.d), m.v),
+                   threads * 8.0 * (m.v * double(m.d) + 5 * double(m.d) * double(m.d)));
+  }
   std::optional<blas_single_thread_scope> one_blas_thread;  // exact curves in parallel: no OpenBLAS threads on top
   if (threads > 1 && !o.deq && !o.model) one_blas_thread.emplace();
   std::vector<std::thread> pool;

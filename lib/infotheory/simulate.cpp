@@ -15,6 +15,7 @@
 
 #include "frontier/frontier.hpp"
 #include "infotheory/expression.hpp"
+#include "model/resources.hpp"
 #include "model/validate.hpp"
 
 namespace scalelaw {
@@ -59,18 +60,30 @@ relu_network train_learner(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, E
   const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
   Eigen::MatrixXd mW = Eigen::MatrixXd::Zero(n, d), vW = mW;
   Eigen::VectorXd ma = Eigen::VectorXd::Zero(n), va = ma;
-  Eigen::MatrixXd H(T, n), G(T, n);
-  Eigen::VectorXd res(T);
+  // The epoch in blocks of `rows` samples: H = X_b W^T, G = relu(H), the residuals and both gradients of a block while
+  // it is in cache (the whole-T products made ~6 passes over T x n doubles: memory-bound at d = 4; docs/BENCH.md)
+  constexpr Eigen::Index rows = 64;
+  Eigen::MatrixXd H(rows, n), G(rows, n), grad_W(n, d);
+  Eigen::VectorXd res(rows), grad_a(n);
   double p1 = 1, p2 = 1;
   for (unsigned e = 0; e < r.epochs; ++e) {
-    H.noalias() = X * g.W.transpose();
-    G = H.cwiseMax(0.0);
-    res.noalias() = G * g.a;
-    for (Eigen::Index t = 0; t < T; ++t) res(t) = (sigmoid(res(t)) - y(t)) / double(T);
-    const Eigen::VectorXd grad_a = G.transpose() * res;
-    for (Eigen::Index t = 0; t < T; ++t)
-      for (Eigen::Index i = 0; i < n; ++i) G(t, i) = H(t, i) > 0 ? res(t) * g.a(i) : 0.0;
-    const Eigen::MatrixXd grad_W = G.transpose() * X;
+    grad_W.setZero();
+    grad_a.setZero();
+    for (Eigen::Index t0 = 0; t0 < T; t0 += rows) {
+      const Eigen::Index b = std::min(rows, T - t0);
+      const auto Xb = X.middleRows(t0, b);
+      auto Hb = H.topRows(b);
+      auto Gb = G.topRows(b);
+      auto rb = res.head(b);
+      Hb.noalias() = Xb * g.W.transpose();
+      Gb = Hb.cwiseMax(0.0);
+      rb.noalias() = Gb * g.a;
+      for (Eigen::Index t = 0; t < b; ++t) rb(t) = (sigmoid(rb(t)) - y(t0 + t)) / double(T);
+      grad_a.noalias() += Gb.transpose() * rb;
+      for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index t = 0; t < b; ++t) Gb(t, i) = Hb(t, i) > 0 ? rb(t) * g.a(i) : 0.0;
+      grad_W.noalias() += Gb.transpose() * Xb;
+    }
     p1 *= b1;
     p2 *= b2;
     const double step = r.learning_rate * std::sqrt(1 - p2) / (1 - p1);
@@ -121,6 +134,9 @@ simulate_result simulate(const simulate_options& o) {
         throw invalid_input(fmt::format("compute C = {:g} at d = {:g} leaves fewer than 3 learner sizes with T >= {:g} and T >= {:g} p: raise C",
                                         C, d, o.min_samples, o.min_samples_per_parameter));
       for (unsigned n : units) {
+        if (C / (n * (d + 1)) > 4e9)  // T is a 32-bit count (and 4e9 samples are 128 GB of inputs at d = 4)
+          throw invalid_input(fmt::format("compute C = {:g} at d = {:g} asks for T = {:.3g} samples of a {}-unit learner (limit 4e9): lower C",
+                                          C, d, C / (n * (d + 1)), n));
         const auto T = static_cast<unsigned>(std::lround(C / (n * (d + 1))));
         max_T[a] = std::max<std::size_t>(max_T[a], T);
         grid_point gp{d, C, n, T, n * (d + 1), NAN, NAN, std::vector<double>(o.teachers, NAN), {}};
@@ -129,11 +145,21 @@ simulate_result simulate(const simulate_options& o) {
       }
     }
   }
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  // memory (model/resources.hpp): one d's teacher data at a time (inputs and labels, test inputs and logits), and each
+  // thread's learner (H and G, T x n; W and its two Adam moments, n x d)
+  for (std::size_t a = 0; a < o.dims.size(); ++a) {
+    const double d = o.dims[a];
+    double learner = 0;
+    for (const auto& tk : tasks)
+      if (tk.dim == a) learner = std::max(learner, 8.0 * (2.0 * tk.T * tk.n + 4.0 * tk.n * d + tk.T));
+    require_memory(fmt::format("the Monte Carlo at d = {:g} ({} teachers, up to T = {} samples)", d, o.teachers, max_T[a]),
+                   8.0 * o.teachers * ((double(max_T[a]) + o.test_points) * (d + 1)) + std::min<double>(threads, tasks.size()) * learner);
+  }
   // largest tasks first, so the threads finish together
   std::stable_sort(tasks.begin(), tasks.end(), [&](const task& x, const task& y) {
     return double(x.n) * x.T * o.dims[x.dim] > double(y.n) * y.T * o.dims[y.dim];
   });
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   std::atomic<std::size_t> done{0};
   // one dimension at a time: its teachers' data (drawn once, shared read-only by the workers) are
   // freed before the next d, so memory is that of one d (~0.55 GB at d = 32, C = 3e6, 24 teachers)

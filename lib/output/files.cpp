@@ -80,4 +80,20 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   }
 }
 
+pending_file::pending_file(std::string path)
+    : path_(std::move(path)), tmp_(path_ + ".tmp." + std::to_string(::getpid())), slot_(claim(tmp_)) {}
+
+pending_file::~pending_file() {
+  if (!done_) {
+    std::error_code ec;
+    fs::remove(tmp_, ec);
+  }
+  release(slot_);
+}
+
+void pending_file::commit() {
+  fs::rename(tmp_, path_);
+  done_ = true;
+}
+
 }  // namespace scalelaw
