@@ -60,30 +60,18 @@ relu_network train_learner(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, E
   const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
   Eigen::MatrixXd mW = Eigen::MatrixXd::Zero(n, d), vW = mW;
   Eigen::VectorXd ma = Eigen::VectorXd::Zero(n), va = ma;
-  // The epoch in blocks of `rows` samples: H = X_b W^T, G = relu(H), the residuals and both gradients of a block while
-  // it is in cache (the whole-T products made ~6 passes over T x n doubles: memory-bound at d = 4; docs/BENCH.md)
-  constexpr Eigen::Index rows = 64;
-  Eigen::MatrixXd H(rows, n), G(rows, n), grad_W(n, d);
-  Eigen::VectorXd res(rows), grad_a(n);
+  Eigen::MatrixXd H(T, n), G(T, n);
+  Eigen::VectorXd res(T);
   double p1 = 1, p2 = 1;
   for (unsigned e = 0; e < r.epochs; ++e) {
-    grad_W.setZero();
-    grad_a.setZero();
-    for (Eigen::Index t0 = 0; t0 < T; t0 += rows) {
-      const Eigen::Index b = std::min(rows, T - t0);
-      const auto Xb = X.middleRows(t0, b);
-      auto Hb = H.topRows(b);
-      auto Gb = G.topRows(b);
-      auto rb = res.head(b);
-      Hb.noalias() = Xb * g.W.transpose();
-      Gb = Hb.cwiseMax(0.0);
-      rb.noalias() = Gb * g.a;
-      for (Eigen::Index t = 0; t < b; ++t) rb(t) = (sigmoid(rb(t)) - y(t0 + t)) / double(T);
-      grad_a.noalias() += Gb.transpose() * rb;
-      for (Eigen::Index i = 0; i < n; ++i)
-        for (Eigen::Index t = 0; t < b; ++t) Gb(t, i) = Hb(t, i) > 0 ? rb(t) * g.a(i) : 0.0;
-      grad_W.noalias() += Gb.transpose() * Xb;
-    }
+    H.noalias() = X * g.W.transpose();
+    G = H.cwiseMax(0.0);
+    res.noalias() = G * g.a;
+    for (Eigen::Index t = 0; t < T; ++t) res(t) = (sigmoid(res(t)) - y(t)) / double(T);
+    const Eigen::VectorXd grad_a = G.transpose() * res;
+    for (Eigen::Index t = 0; t < T; ++t)
+      for (Eigen::Index i = 0; i < n; ++i) G(t, i) = H(t, i) > 0 ? res(t) * g.a(i) : 0.0;
+    const Eigen::MatrixXd grad_W = G.transpose() * X;
     p1 *= b1;
     p2 *= b2;
     const double step = r.learning_rate * std::sqrt(1 - p2) / (1 - p1);
