@@ -6,6 +6,9 @@
 #include <string>
 #include <tuple>
 
+#include <cblas.h>
+#include <lapacke.h>
+
 #include "exact/instance.hpp"
 #include "exact/rng.hpp"
 #include "infotheory/simulate.hpp"
@@ -88,6 +91,34 @@ static void bench_eigen(int dmax) {
   }
 }
 
+// Where the instance's time goes at d (v = 4d): W, K = A^T A (dsyrk), dsyevd (K = U diag U^T), and the path without the
+// eigenvectors' back-transformation (dsytrd, then dstedc on the tridiagonal, then Q^T c and Q z by dormtr on vectors only).
+static void bench_eigen_parts(int d) {
+  const Eigen::Index v = 4 * d;
+  Eigen::MatrixXd A(v, d);
+  const double t_w = best_of(1, [&] {
+    std::vector<double> row(static_cast<std::size_t>(d));
+    for (Eigen::Index j = 0; j < v; ++j) {
+      rng gen(1, static_cast<std::uint64_t>(j));
+      gen.fill_normal(row.data(), row.size());
+      const double sd = std::pow(double(j + 1), -1.0) / std::sqrt(double(d));
+      for (Eigen::Index k = 0; k < d; ++k) A(j, k) = sd * row[static_cast<std::size_t>(k)];
+    }
+  });
+  Eigen::MatrixXd K(d, d);
+  const double t_syrk = best_of(1, [&] {
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, d, static_cast<int>(v), 1.0, A.data(), static_cast<int>(v), 0.0, K.data(), d);
+  });
+  Eigen::MatrixXd U = K;
+  Eigen::VectorXd lambda(d);
+  const double t_evd = best_of(1, [&] { LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'L', d, U.data(), d, lambda.data()); });
+  Eigen::MatrixXd Q = K, Z(d, d);
+  Eigen::VectorXd diag(d), off(d), tau(d);
+  const double t_trd = best_of(1, [&] { LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'L', d, Q.data(), d, diag.data(), off.data(), tau.data()); });
+  const double t_stedc = best_of(1, [&] { LAPACKE_dstedc(LAPACK_COL_MAJOR, 'I', d, diag.data(), off.data(), Z.data(), d); });
+  std::printf("| %d | %.2f | %.2f | %.2f | %.2f | %.2f |\n", d, t_w, t_syrk, t_evd, t_trd, t_stedc);
+}
+
 static void bench_sgd() {
   std::printf("## SGD per-sample cost, v = 4d, B = 1, one thread\n| d | path | samples/s | us/sample | normals share |\n|---|---|---|---|---|\n");
   for (double d : {200.0, 1000.0}) {
@@ -144,6 +175,11 @@ int main(int argc, char** argv) {
   if (what == "sums" || what == "all") bench_sums();
   if (what == "volterra" || what == "all") bench_volterra();
   if (what == "eigen" || what == "all") bench_eigen(dmax);
+  if (what == "eigen-parts") {
+    std::printf("## Instance parts (v = 4d)\n| d | W s | dsyrk s | dsyevd s | dsytrd s | dstedc (tridiagonal) s |\n|---|---|---|---|---|---|\n");
+    for (int d : {1000, 2000, 4000})
+      if (d <= dmax) bench_eigen_parts(d);
+  }
   if (what == "sgd" || what == "all") bench_sgd();
   if (what == "jvr" || what == "all") bench_jvr();
 }

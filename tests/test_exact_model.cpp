@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -117,4 +118,29 @@ BOOST_AUTO_TEST_CASE(lapack_matches_eigen) {
     ntheta = std::max(ntheta, std::abs(a.theta_star[i]));
   }
   BOOST_TEST(dtheta / ntheta < 1e-6);  // K's condition number (~d^{2 alpha}/.. ~ 1e4) times eps, with margin
+}
+
+// Without the features the instance keeps U factored (dsytrd's reflectors times dstedc's tridiagonal eigenvectors, the
+// back-transformation skipped: lib/exact/instance.cpp); with them it forms U by dsyevd, which runs the same two steps and
+// then multiplies them out. The two differ only in the order of O(d^2) products, so: the same eigenvalues, forcing
+// weights lambda e0^2 and F0 to 1e-12 relative (issue 20), and e0 = U^T c / lambda and theta* = U e0, which divide by the
+// small eigenvalues, to a few cond(K) eps (measured 2026-11-30 at d = 400, cond 3.1e4: 2.1e-12 and 2.9e-12, i.e.
+// 0.3-0.4 cond eps; the bound is 4 cond eps). A factored path that applied Q the wrong way round (Q for Q^T), or
+// flipped a sign in U but not in Z, moves e0 and theta* by O(1).
+BOOST_AUTO_TEST_CASE(factored_eigenvectors_match_formed) {
+  using namespace scalelaw;
+  for (double d : {1.0, 2.0, 37.0, 400.0}) {
+    plrf_options o;
+    o.alpha = 0.8; o.beta = 0.6; o.d = d; o.rho = 4;
+    const plrf m = plrf::from(o, true);
+    const auto f = instantiate<double>(m, 7, false), u = instantiate<double>(m, 7, true);
+    auto rel = [](const Eigen::VectorXd& x, const Eigen::VectorXd& y) { return (x - y).cwiseAbs().maxCoeff() / y.cwiseAbs().maxCoeff(); };
+    const double cond_eps = u.lambda.maxCoeff() / u.lambda.minCoeff() * std::numeric_limits<double>::epsilon();
+    BOOST_TEST(rel(f.lambda, u.lambda) < 1e-12, "d = " << d);
+    const Eigen::VectorXd wf = f.lambda.cwiseProduct(f.e0.cwiseAbs2()), wu = u.lambda.cwiseProduct(u.e0.cwiseAbs2());
+    BOOST_TEST(rel(wf, wu) < 1e-12, "d = " << d << ": forcing weights");
+    BOOST_TEST(std::abs(f.F0 / u.F0 - 1) < 1e-12, "d = " << d << ": F0");
+    BOOST_TEST(rel(f.e0, u.e0) <= 4 * cond_eps, "d = " << d << ": e0 (canonical signs) " << rel(f.e0, u.e0));
+    BOOST_TEST(rel(f.theta_star, u.theta_star) <= 4 * cond_eps, "d = " << d << ": theta* " << rel(f.theta_star, u.theta_star));
+  }
 }

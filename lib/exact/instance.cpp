@@ -13,33 +13,79 @@ namespace scalelaw {
 
 namespace {
 
-/// K = A^T A (lower triangle filled, then mirrored) and its eigen-decomposition, ascending eigenvalues.
-/// double: OpenBLAS's threaded dsyrk and LAPACK's divide-and-conquer dsyevd (issue 20: d = 4000 took 85 s with Eigen's
-/// one-thread solver); long double: Eigen (no LAPACK in that type).
+/// K = A^T A = U diag(lambda) U^T, ascending eigenvalues (SPEC §2's Khat, through A = D^1/2 W).
+/// double: OpenBLAS's threaded dsyrk, then LAPACK. With `form_vectors`, U itself (dsyevd, divide and conquer). Without,
+/// U stays factored as Q Z: Q the Householder reflectors of the tridiagonal reduction (dsytrd), Z the tridiagonal's
+/// eigenvectors (dstedc), which is what dsyevd computes before it multiplies them out (a d^3 product, ~3.7 s of its 9.3 s
+/// at d = 4000, docs/BENCH.md); U^T c and U x are then two O(d^2) reflector sweeps (dormtr). long double: Eigen.
 template <class T>
-void gram_eigen(const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& A,
-                Eigen::Matrix<T, Eigen::Dynamic, 1>& lambda, Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& U) {
+struct gram_eigen {
   using matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-  const Eigen::Index v = A.rows(), d = A.cols();
-  if constexpr (std::is_same_v<T, double>) {
-    U.resize(d, d);
-    // column-major A (v x d): K = A^T A into the lower triangle of U
-    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(d), static_cast<int>(v), 1.0, A.data(),
-                static_cast<int>(v), 0.0, U.data(), static_cast<int>(d));
-    lambda.resize(d);
-    const lapack_int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'L', static_cast<lapack_int>(d), U.data(),
-                                           static_cast<lapack_int>(d), lambda.data());
-    if (info != 0) throw std::runtime_error(fmt::format("eigen-decomposition failed (LAPACK dsyevd info {})", info));
-  } else {
-    matrix K = matrix::Zero(d, d);
-    K.template selfadjointView<Eigen::Lower>().rankUpdate(A.transpose());
-    K = K.template selfadjointView<Eigen::Lower>();
-    Eigen::SelfAdjointEigenSolver<matrix> es(K);
-    if (es.info() != Eigen::Success) throw std::runtime_error("eigen-decomposition failed");
-    lambda = es.eigenvalues();
-    U = es.eigenvectors();
+  using vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+  vector lambda;
+  matrix U;                  ///< formed: the eigenvectors; else Q's reflectors (dsytrd's output)
+  matrix Z;                  ///< not formed: the tridiagonal's eigenvectors
+  std::vector<double> tau;   ///< not formed: the reflectors' scalars
+  bool formed = true;
+
+  gram_eigen(const matrix& A, bool form_vectors) {
+    const Eigen::Index v = A.rows(), d = A.cols();
+    if constexpr (std::is_same_v<T, double>) {
+      const auto n = static_cast<lapack_int>(d);
+      U.resize(d, d);
+      // column-major A (v x d): K = A^T A into the lower triangle of U
+      cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(d), static_cast<int>(v), 1.0, A.data(),
+                  static_cast<int>(v), 0.0, U.data(), static_cast<int>(d));
+      lambda.resize(d);
+      formed = form_vectors;
+      if (formed) {
+        const lapack_int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'L', n, U.data(), n, lambda.data());
+        if (info != 0) throw std::runtime_error(fmt::format("eigen-decomposition failed (LAPACK dsyevd info {})", info));
+        return;
+      }
+      std::vector<double> off(static_cast<std::size_t>(std::max<Eigen::Index>(d - 1, 1)));
+      tau.resize(off.size());
+      lapack_int info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'L', n, U.data(), n, lambda.data(), off.data(), tau.data());
+      if (info != 0) throw std::runtime_error(fmt::format("tridiagonal reduction failed (LAPACK dsytrd info {})", info));
+      Z.resize(d, d);
+      info = LAPACKE_dstedc(LAPACK_COL_MAJOR, 'I', n, lambda.data(), off.data(), Z.data(), n);
+      if (info != 0) throw std::runtime_error(fmt::format("eigen-decomposition failed (LAPACK dstedc info {})", info));
+    } else {
+      (void)form_vectors;
+      matrix K = matrix::Zero(d, d);
+      K.template selfadjointView<Eigen::Lower>().rankUpdate(A.transpose());
+      K = K.template selfadjointView<Eigen::Lower>();
+      Eigen::SelfAdjointEigenSolver<matrix> es(K);
+      if (es.info() != Eigen::Success) throw std::runtime_error("eigen-decomposition failed");
+      lambda = es.eigenvalues();
+      U = es.eigenvectors();
+    }
   }
-}
+  /// Q x (trans 'N') or Q^T x (trans 'T'), in place
+  void apply_q(char trans, vector& x) const {
+    if constexpr (std::is_same_v<T, double>) {
+      const auto n = static_cast<lapack_int>(x.size());
+      if (n < 2) return;  // Q = I for d = 1
+      const lapack_int info = LAPACKE_dormtr(LAPACK_COL_MAJOR, 'L', 'L', trans, n, 1, U.data(), n, tau.data(), x.data(), n);
+      if (info != 0) throw std::runtime_error(fmt::format("LAPACK dormtr info {}", info));
+    }
+  }
+  vector transpose_times(vector c) const {  ///< U^T c
+    if (formed) return U.transpose() * c;
+    apply_q('T', c);
+    return Z.transpose() * c;
+  }
+  vector times(const vector& x) const {  ///< U x
+    if (formed) return U * x;
+    vector y = Z * x;
+    apply_q('N', y);
+    return y;
+  }
+  void flip(Eigen::Index i) {  ///< u_i -> -u_i (U = Q Z: the column of Z)
+    if (formed) U.col(i) = -U.col(i);
+    else Z.col(i) = -Z.col(i);
+  }
+};
 
 }  // namespace
 
@@ -81,23 +127,23 @@ plrf_instance<T> instantiate(const plrf& m, std::uint64_t seed, bool keep_featur
   }
   const vector c = A.transpose() * y;
   plrf_instance<T> inst;
-  matrix U;
-  gram_eigen<T>(A, inst.lambda, U);
-  vector Utc = U.transpose() * c;
+  gram_eigen<T> eig(A, keep_features);  // U itself only when it is kept
+  inst.lambda = eig.lambda;
+  vector Utc = eig.transpose_times(c);
   // canonical signs: u_i^T c >= 0, so e0 >= 0 and the eigenbasis (which the exact-in-law SGD samples in) does not depend
   // on the eigen-solver's arbitrary choice of sign (LAPACK and Eigen differ there)
   for (Eigen::Index i = 0; i < d; ++i)
     if (Utc[i] < 0) {
-      U.col(i) = -U.col(i);
+      eig.flip(i);
       Utc[i] = -Utc[i];
     }
   inst.e0.resize(d);
   for (Eigen::Index i = 0; i < d; ++i) inst.e0[i] = inst.lambda[i] > 0 ? Utc[i] / inst.lambda[i] : T(0);
-  inst.theta_star = U * inst.e0;
+  inst.theta_star = eig.times(inst.e0);
   const vector resid = A * inst.theta_star - y;
   inst.F0 = resid.squaredNorm() / 2;
   if (keep_features) {
-    inst.U = U;
+    inst.U = eig.U;
     inst.W = A;
     for (Eigen::Index j = 0; j < v; ++j) inst.W.row(j) /= std::pow(T(j + 1), -T(m.alpha));
   }

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <sys/wait.h>
 #include <memory>
-#include <regex>
 #include <vector>
 #include <fstream>
 #include <sstream>
@@ -23,19 +22,20 @@ std::string read_text(const std::string& path) {
 void run_gnuplot(const std::string& dir, const std::string& script) {
   // gnuplot writes each `set output 'NAME'` in place; it is pointed at a temporary instead (output/files.hpp), renamed
   // once gnuplot has finished, so an interrupted report leaves no half-drawn figure
-  static const std::regex output(R"(set output '([^']+)')");
+  const std::string key = "set output '";
   const std::string text = read_text(dir + "/" + script);
   std::vector<std::unique_ptr<pending_file>> figures;
   std::string rewritten;
-  auto at = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), output), end; it != end; ++it) {
-    const std::string name = (*it)[1].str(), path = name.front() == '/' ? name : dir + "/" + name;  // relative: to dir
-    figures.push_back(std::make_unique<pending_file>(path));
-    const std::string suffix = figures.back()->temporary().substr(path.size());
-    rewritten.append(at, (*it)[0].first).append("set output '" + name + suffix + "'");
-    at = (*it)[0].second;
+  std::size_t at = 0;
+  for (std::size_t k; (k = text.find(key, at)) != std::string::npos;) {
+    const std::size_t from = k + key.size(), to = text.find('\'', from);
+    if (to == std::string::npos) break;
+    const std::string name = text.substr(from, to - from), path = !name.empty() && name.front() == '/' ? name : dir + "/" + name;
+    figures.push_back(std::make_unique<pending_file>(path));  // a relative name is relative to dir (gnuplot runs there)
+    rewritten.append(text, at, from - at).append(name + figures.back()->temporary().substr(path.size()));
+    at = to;
   }
-  rewritten.append(at, text.cend());
+  rewritten.append(text, at, std::string::npos);
   write_file_atomically(dir + "/" + script, [&](std::ostream& os) { os << rewritten; });
   const std::string cmd = "cd '" + dir + "' && gnuplot '" + script + "' 2>>gnuplot.log";
   const int status = std::system(cmd.c_str());
