@@ -500,6 +500,9 @@ BOOST_AUTO_TEST_CASE(bound_expression_depth_guard) {
 // exact instance at d = 30000 and the Monte Carlo at C = 1e11 ended in std::bad_alloc (exit 3, "internal").
 BOOST_AUTO_TEST_CASE(resource_guards) {
   const fs::path out = test_dir() / "guarded.csv";
+  const fs::path huge = test_dir() / "huge.csv";
+  std::ofstream(huge).close();
+  fs::resize_file(huge, 209715200);  // 200 MiB of zero bytes, sparse: no disk used
   struct guard { std::string args, mention; };
   const std::string o = " --out " + out.string();
   for (const guard& g : {
@@ -510,6 +513,9 @@ BOOST_AUTO_TEST_CASE(resource_guards) {
            guard{"frontier --alpha 1 --beta 0.3 --method exact --d-max 4096 --max-memory 1G --threads 2", "2 exact instances at once"},
            guard{"jvr simulate --dims 4 --computes 1e9,2e9,4e9 --teachers 2 --max-memory 1G" + o, "the Monte Carlo at d = 4"},
            guard{"jvr simulate --dims 4 --computes 1e11,2e11,4e11 --teachers 2" + o, "(limit 4e9)"},
+           guard{"curve --steps 1e3 --f0 0.1 --gamma 0.5 --spectrum " + huge.string() + " --max-memory 100M" + o,
+                 "reading '" + huge.string() + "' (210 MB) needs ~839 MB of memory"},
+           guard{"frontier --alpha 1 --beta 0.3 --threads 5000", "threads"},
            guard{"--max-memory 0 eval fpp --alpha 1 --beta 0.3 --v inf --gamma 0.1 --r 10", "max-memory"},
            guard{"eval fpp --alpha 1 --beta 0.3 --v inf --gamma 0.1 --r 10 --max-memory 4Q", "max-memory"},
            guard{"eval fpp --alpha 1 --beta 0.3 --v inf --gamma 0.1 --r 10 --max-memory nan", "max-memory"}}) {
