@@ -26,7 +26,12 @@ std::string decimal(const numeric& x, unsigned digits) {
 }
 
 numeric value(const ex& e, const GiNaC::symbol& p, const GiNaC::symbol& C, const numeric& pv, const numeric& Cv) {
-  const ex v = GiNaC::evalf(e.subs(GiNaC::lst{p == pv, C == Cv}));
+  ex v;
+  try {
+    v = GiNaC::evalf(e.subs(GiNaC::lst{p == pv, C == Cv}));
+  } catch (const std::exception& x) {  // CLN's "floating point overflow" (exp(exp(p))): the bound, not the program
+    throw invalid_input(fmt::format("the bound cannot be evaluated at p = {:.6g}, C = {:.6g}: {}", pv.to_double(), Cv.to_double(), x.what()));
+  }
   if (!GiNaC::is_a<numeric>(v)) throw invalid_input("the bound does not evaluate to a number (unknown symbols?)");
   const numeric n = ex_to<numeric>(v);
   if (!n.is_real()) throw invalid_input("the bound is not real at p = " + std::to_string(pv.to_double()));

@@ -39,9 +39,16 @@ GiNaC::ex parse_bound(const std::string& text, const bound_symbols& s) {
   }
   // GiNaC raises a number to an integer power exactly while it parses: "4^44444444444444" never returns (found by
   // tests/fuzz/fuzz_expression). A numeric exponent written after ^ must be at most 1000 in magnitude.
+  // And GiNaC reads a sign after ^ as the sign of everything that follows: "p^-1+T^-1" is p^-(1+T^-1), not 1/p + 1/T
+  // (a silent misreading of an ordinary bound; "4^+44^+1+44444" is 4^(44^44445) and never returns: found by
+  // tests/fuzz/fuzz_expression). A signed exponent must be in parentheses, p^(-1).
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '^') continue;
     std::size_t j = i + 1;
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-'))
+      throw invalid_input(fmt::format("bound '{}': a signed exponent needs parentheses, as in p^(-1) (at character {}; GiNaC "
+                                      "would read p^-1+T as p^-(1+T))", text.size() > 80 ? text.substr(0, 80) + "..." : text, j + 1));
     while (j < text.size() && (std::isspace(static_cast<unsigned char>(text[j])) || text[j] == '(' || text[j] == '+' || text[j] == '-')) ++j;
     std::size_t k = j;
     while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '.')) ++k;
@@ -88,7 +95,13 @@ double evaluate_bound(const std::string& text, double p, double T, double d) {
   struct restore { long d; ~restore() { GiNaC::Digits = d; } } keep{saved};  // also when parse_bound throws
   GiNaC::Digits = 30;
   auto num = [](double x) { return GiNaC::numeric(fmt::format("{:.17g}", x).c_str()); };
-  const GiNaC::ex v = GiNaC::evalf(parse_bound(text, s).subs(GiNaC::lst{s.p == num(p), s.T == num(T), s.d == num(d)}));
+  const GiNaC::ex e = parse_bound(text, s);
+  GiNaC::ex v;
+  try {
+    v = GiNaC::evalf(e.subs(GiNaC::lst{s.p == num(p), s.T == num(T), s.d == num(d)}));
+  } catch (const std::exception& x) {  // CLN's "floating point overflow" and the like: the bound, not the program
+    throw invalid_input(fmt::format("bound '{}' cannot be evaluated at p = {}, T = {}, d = {}: {}", text, p, T, d, x.what()));
+  }
   if (!GiNaC::is_a<GiNaC::numeric>(v) || !GiNaC::ex_to<GiNaC::numeric>(v).is_real())
     throw invalid_input(fmt::format("bound '{}' is not a real number at p = {}, T = {}, d = {}", text, p, T, d));
   const double x = GiNaC::ex_to<GiNaC::numeric>(v).to_double();
