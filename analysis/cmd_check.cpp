@@ -34,25 +34,25 @@ void register_check(CLI::App& app, runner& run) {
           throw invalid_input(fmt::format("--compare '{}' is not a `scalelaw check --json` document (no \"checks\" list)", a->compare));
       }
       stopwatch clock;
-      const auto out = checks::run_checks(a->quick, a->only, [&](const std::string& s) {
-        std::cerr << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);
+      const auto results = checks::run_checks(a->quick, a->only, [&](const std::string& s) {
+        err() << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);
       });
-      const std::string md = checks::checks_markdown(out);
-      auto js = checks::checks_json(out);
+      const std::string md = checks::checks_markdown(results);
+      auto js = checks::checks_json(results);
       std::vector<std::string> moved;
       if (!a->compare.empty()) {
         moved = checks::compare_checks(js, old);
         js["moved"] = moved;
-        std::cerr << fmt::format("compared with {}: {} moved\n", a->compare, moved.empty() ? std::string("nothing") : std::to_string(moved.size()) + " numbers or verdicts");
-        for (const auto& m : moved) std::cerr << "  moved: " << m << "\n";
+        err() << fmt::format("compared with {}: {} moved\n", a->compare, moved.empty() ? std::string("nothing") : std::to_string(moved.size()) + " numbers or verdicts");
+        for (const auto& m : moved) err() << "  moved: " << m << "\n";
       }
       if (!a->out.empty()) {
         write_file_atomically(a->out + "/checks.md", [&](std::ostream& os) { os << md; });
         write_file_atomically(a->out + "/checks.json", [&](std::ostream& os) { os << js.dump(2) << "\n"; });
       }
       if (a->json) print_json(js);
-      else std::cout << md;
-      for (const auto& o : out)
+      else out() << md;
+      for (const auto& o : results)
         if (!o.r.passed) return 1;
       return moved.empty() ? 0 : 1;
     };

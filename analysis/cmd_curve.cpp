@@ -83,7 +83,7 @@ void register_curve(CLI::App& app, runner& run) {
           // deterministic equivalent: no W, no eigen-decomposition
           cs = deq_contour_spectrum({m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch}, &ident);
         } else {
-          if (m.d >= 2000) std::cerr << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
+          if (m.d >= 2000) err() << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
           auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));
           s = inst.spectrum(m.gamma, m.batch);
         }
@@ -123,13 +123,13 @@ void register_curve(CLI::App& app, runner& run) {
         }
         print_json(j);
       } else if (a->out.empty()) {
-        std::cout << "# F0 = " << F0 << ", kernel_norm = " << kn << ", P_inf = " << F0 / (1 - kn) << "\n";
+        out() << "# F0 = " << F0 << ", kernel_norm = " << kn << ", P_inf = " << F0 / (1 - kn) << "\n";
         if (cs)
-          std::cout << fmt::format("# deterministic equivalent on a contour, {} nodes; support [{:.6g}, {:.6g}]; quadrature vs exact "
+          out() << fmt::format("# deterministic equivalent on a contour, {} nodes; support [{:.6g}, {:.6g}]; quadrature vs exact "
                                    "identities: mass {:.1e}, initial loss {:.1e} (relative)\n",
                                    modes, ident.lambda_min, ident.lambda_max, ident.mass - 1, ident.forcing0 / ident.initial - 1);
-        std::cout << "r,loss\n";
-        for (std::size_t i = 0; i < c.r.size(); ++i) std::cout << c.r[i] << ',' << format_double(c.loss[i]) << '\n';
+        out() << "r,loss\n";
+        for (std::size_t i = 0; i < c.r.size(); ++i) out() << c.r[i] << ',' << format_double(c.loss[i]) << '\n';
       }
       return 0;
     };

@@ -113,11 +113,11 @@ void register_eval(CLI::App& app, runner& run) {
         reached = lg >= digits ? digits : (lg <= 0 ? 0u : static_cast<unsigned>(lg.convert_to<double>()));
       }
       const bool short_of_digits = !a.fast && reached < digits;
-      const decimal_value out = to_decimal_value(value, bound, short_of_digits ? std::max(reached, 1u) : digits);
+      const decimal_value dv = to_decimal_value(value, bound, short_of_digits ? std::max(reached, 1u) : digits);
       if (a.json) {
         nlohmann::json j{{"term", a.term},
-                         {"value", out.value},
-                         {"error_bound", out.error_bound},
+                         {"value", dv.value},
+                         {"error_bound", dv.error_bound},
                          {"guaranteed", !a.fast},
                          {"digits", digits},
                          {"digits_reached", reached},
@@ -138,11 +138,11 @@ void register_eval(CLI::App& app, runner& run) {
         if (!deq_term) j["r"] = a.r;
         print_json(j);
       } else {
-        std::cout << a.term << " = " << out.value << "\nerror_bound = " << out.error_bound
+        out() << a.term << " = " << dv.value << "\nerror_bound = " << dv.error_bound
                   << (a.fast ? "  (estimate)\n" : "  (guaranteed)\n");
       }
       if (short_of_digits) {
-        std::cerr << fmt::format("error: {} digits requested, the enclosure justifies {}\n", digits, reached);
+        err() << fmt::format("error: {} digits requested, the enclosure justifies {}\n", digits, reached);
         return 1;
       }
       return 0;

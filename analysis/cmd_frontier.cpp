@@ -123,7 +123,7 @@ void register_frontier(CLI::App& app, runner& run) {
       require_range("budget-seconds", a->budget, 0, 1e7);
       a->o.budget_seconds = a->budget;
       a->o.seeds = static_cast<unsigned>(a->seeds);
-      a->o.progress = [](const std::string& s) { std::cerr << s << "\n"; };
+      a->o.progress = [](const std::string& s) { err() << s << "\n"; };
       auto fr = compute_frontier(a->o);
       {  // the headline exponents are the chosen estimator's
         const estimator_result& h = fr.estimators[headline - 1];
@@ -179,7 +179,7 @@ void register_frontier(CLI::App& app, runner& run) {
       const nlohmann::json window{{"flops_min", a->o.flops_min}, {"flops_max", a->o.flops_max}, {"d_min", a->o.d_min},
                                   {"d_max", a->o.d_max}, {"automatic", automatic}, {"method", a->method}};
       if (!a->json)
-        std::cerr << fmt::format("window: f {:.3g}..{:.3g}, d {:.3g}..{:.3g} ({}{})\n", a->o.flops_min, a->o.flops_max,
+        err() << fmt::format("window: f {:.3g}..{:.3g}, d {:.3g}..{:.3g} ({}{})\n", a->o.flops_min, a->o.flops_max,
                                  a->o.d_min, a->o.d_max, a->method, automatic ? ", placed automatically" : "");
       if (a->json) {
         print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
@@ -189,17 +189,17 @@ void register_frontier(CLI::App& app, runner& run) {
                     {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
-        std::cout << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,
+        out() << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,
                                  ci(fr.xi_ci), nearest_double(cls.xi), fr.eta, ci(fr.eta_ci), nearest_double(cls.eta),
                                  a->o.deq ? " — deterministic equivalent, no seed interval" : a->o.model ? " — three-term model with constants" : "");
-        std::cout << "flops,d_star,loss,interior\n";
-        for (const auto& p : fr.points) std::cout << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
+        out() << "flops,d_star,loss,interior\n";
+        for (const auto& p : fr.points) out() << fmt::format("{:.4g},{:.4g},{:.6g},{}\n", p.flops, p.d_star, p.loss, p.interior);
         for (int e = 1; e <= 3; ++e)
           if (a->estimator == "all" || e == headline)
-            std::cout << fmt::format("estimator {} ({}): xi = {:.4f}{}, eta = {:.4f}{}\n", e, e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric",
+            out() << fmt::format("estimator {} ({}): xi = {:.4f}{}, eta = {:.4f}{}\n", e, e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric",
                                      fr.estimators[e - 1].xi, ci(fr.estimators[e - 1].xi_ci), fr.estimators[e - 1].eta,
                                      ci(fr.estimators[e - 1].eta_ci));
-        std::cout << "verdict: " << v.text() << "\n";
+        out() << "verdict: " << v.text() << "\n";
       }
       return a->expect.empty() || v.passed() ? 0 : 1;
     };

@@ -50,9 +50,9 @@ void register_jvr(CLI::App& app, runner& run) {
         print_json({{"C", C}, {"p_star", P}, {"T_star", T}, {"error", E}, {"p_exponent", pe}, {"T_exponent", te},
                     {"stationarity", res.stationarity}, {"bound", a->o.bound}, {"preset", a->o.bound != given ? given : ""}, {"d", a->o.d}});
       } else {
-        std::cout << "stationarity: " << res.stationarity << " = 0\nC,p_star,T_star,error,p_exponent,T_exponent\n";
+        out() << "stationarity: " << res.stationarity << " = 0\nC,p_star,T_star,error,p_exponent,T_exponent\n";
         for (const auto& q : res.points)
-          std::cout << q.C << ',' << q.p_star << ',' << q.T_star << ',' << q.error << ',' << fmt::format("{:.15g}", q.p_exponent)
+          out() << q.C << ',' << q.p_star << ',' << q.T_star << ',' << q.error << ',' << fmt::format("{:.15g}", q.p_exponent)
                     << ',' << fmt::format("{:.15g}", q.T_exponent) << '\n';
       }
       return 0;
@@ -120,7 +120,7 @@ void register_jvr(CLI::App& app, runner& run) {
       std::lock_guard<std::mutex> lock(*mu);
       const double t = clock->seconds();
       if (t > 2 && (t - *last > 2 || done == total)) {
-        std::cerr << who << ": " << done << "/" << total << " learners trained, " << static_cast<int>(t) << " s\n";
+        err() << who << ": " << done << "/" << total << " learners trained, " << static_cast<int>(t) << " s\n";
         *last = t;
       }
     };
@@ -140,8 +140,8 @@ void register_jvr(CLI::App& app, runner& run) {
       const auto r = simulate(s->o);
       if (!s->out.empty()) write_file_atomically(s->out, [&](std::ostream& os) { write_simulation_csv(os, r); });
       if (s->json) print_json(simulation_json(r, s->o));
-      else if (s->out.empty()) write_simulation_csv(std::cout, r);
-      if (!s->json) std::cerr << simulation_summary(r);
+      else if (s->out.empty()) write_simulation_csv(out(), r);
+      if (!s->json) err() << simulation_summary(r);
       return 0;
     };
   });
@@ -156,7 +156,7 @@ void register_jvr(CLI::App& app, runner& run) {
       resolve_grid(*rep);
       rep->o.progress = progress("jvr report");
       const auto sec = write_jvr_report(rep->out, rep->o);
-      std::cerr << "jvr report: wrote " << rep->out << "/jvr.md and " << rep->out << "/jvr.html\n";
+      err() << "jvr report: wrote " << rep->out << "/jvr.md and " << rep->out << "/jvr.html\n";
       return 0;
     };
   });

@@ -56,11 +56,11 @@ void register_phase(CLI::App& app, runner& run) {
                       {"eta_formula", formula_text(c.ph->eta)}, {"dominant", dom}, {"regime", c.in_cell->regime},
                       {"near_boundaries", c.near_boundaries}});
         } else {
-          std::cout << "phase " << c.ph->label << "  (alpha, beta) = (" << rat_text(al) << ", " << rat_text(be) << ")\n"
+          out() << "phase " << c.ph->label << "  (alpha, beta) = (" << rat_text(al) << ", " << rat_text(be) << ")\n"
                     << "xi  = " << formula_text(c.ph->xi) << " = " << rat_text(c.xi) << " = " << nearest_double(c.xi) << "\n"
                     << "eta = " << formula_text(c.ph->eta) << " = " << rat_text(c.eta) << " = " << nearest_double(c.eta) << "\n"
                     << "dominant: " << dominant_text(*c.ph) << "\n";
-          for (const auto& b : c.near_boundaries) std::cout << "note: near the boundary " << b << "\n";
+          for (const auto& b : c.near_boundaries) out() << "note: near the boundary " << b << "\n";
         }
         return 0;
       };
@@ -80,7 +80,7 @@ void register_phase(CLI::App& app, runner& run) {
         else if (a->format == "json") text = phase_table_json().dump(2) + "\n";
         else if (a->format == "tex") text = phase_table_tex();
         else throw invalid_input(fmt::format("format '{}' is unknown: use md, csv, json or tex", a->format));
-        if (a->out.empty()) std::cout << text;
+        if (a->out.empty()) out() << text;
         else write_file_atomically(a->out, [&](std::ostream& os) { os << text; });
         return 0;
       };

@@ -20,18 +20,18 @@ void register_report(CLI::App& app, runner& run) {
       if (o->dir.empty()) throw invalid_input("--out is empty");
       stopwatch clock;
       o->progress = [&clock](const std::string& s) {
-        std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
+        err() << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
       };
       const bool quick = o->quick;
       o->extra_sections.push_back([quick, dir = o->dir, &clock] {
         const simulate_options so = default_simulation_options(quick);
-        std::cerr << fmt::format("report [{:6.1f} s] Jeon-Van Roy Monte Carlo (d up to {:g}, C up to {:g}, {} teachers)\n",
+        err() << fmt::format("report [{:6.1f} s] Jeon-Van Roy Monte Carlo (d up to {:g}, C up to {:g}, {} teachers)\n",
                                  clock.seconds(), so.dims.back(), so.computes.back(), so.teachers);
         return jvr_section(dir, so);
       });
       o->extra_sections.push_back([quick, dir = o->dir, &clock] {
         const auto out = checks::run_checks(quick, "", [&](const std::string& s) {
-          std::cerr << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
+          err() << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
         });
         const std::string md = checks::checks_markdown(out);
         // the same files as `check --out DIR`: the report's check results, machine-readable (a `check --compare` baseline)
@@ -41,7 +41,7 @@ void register_report(CLI::App& app, runner& run) {
                               "<h2>Proofs-check</h2>\n" + md_table_to_html(md));
       });
       write_report(*o);
-      std::cerr << "report: wrote " << o->dir << "/report.md and " << o->dir << "/report.html\n";
+      err() << "report: wrote " << o->dir << "/report.md and " << o->dir << "/report.html\n";
       return 0;
     };
   });

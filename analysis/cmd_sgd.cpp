@@ -57,7 +57,7 @@ void register_sgd(CLI::App& app, runner& run) {
         std::lock_guard<std::mutex> lock(mu);
         const double t = clock.seconds();
         if (t > 2 && (t - last_print > 2 || done == total)) {
-          std::cerr << "sgd: " << done << "/" << total << " runs, " << static_cast<int>(t) << " s\n";
+          err() << "sgd: " << done << "/" << total << " runs, " << static_cast<int>(t) << " s\n";
           last_print = t;
         }
       };
@@ -76,9 +76,9 @@ void register_sgd(CLI::App& app, runner& run) {
                     {"samples_per_second", res.samples_per_second}, {"seconds", res.seconds},
                     {"parameters", a->model.echo()}});
       } else if (a->out.empty()) {
-        std::cout << "r,mean,std_error,q10,q90\n";
+        out() << "r,mean,std_error,q10,q90\n";
         for (std::size_t k = 0; k < res.r.size(); ++k)
-          std::cout << res.r[k] << ',' << format_double(res.mean[k]) << ',' << format_double(res.std_error[k]) << ','
+          out() << res.r[k] << ',' << format_double(res.mean[k]) << ',' << format_double(res.std_error[k]) << ','
                     << format_double(res.q10[k]) << ',' << format_double(res.q90[k]) << '\n';
       }
       return 0;

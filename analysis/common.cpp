@@ -65,7 +65,24 @@ nlohmann::json model_flags::echo() const {
   return j;
 }
 
-void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << std::endl; }
+namespace {
+thread_local std::ostream* out_stream = nullptr;
+thread_local std::ostream* err_stream = nullptr;
+}  // namespace
+
+std::ostream& out() { return out_stream ? *out_stream : std::cout; }
+std::ostream& err() { return err_stream ? *err_stream : std::cerr; }
+
+stream_scope::stream_scope(std::ostream& o, std::ostream& e) : o_(out_stream), e_(err_stream) {
+  out_stream = &o;
+  err_stream = &e;
+}
+stream_scope::~stream_scope() {
+  out_stream = o_;
+  err_stream = e_;
+}
+
+void print_json(const nlohmann::json& j) { out() << j.dump(2) << std::endl; }
 
 double available_memory() {
   std::ifstream in("/proc/meminfo");

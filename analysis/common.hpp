@@ -3,6 +3,7 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -48,7 +49,25 @@ void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool alpha_beta
 /// The machine's available memory in bytes (/proc/meminfo MemAvailable); 0 (no limit) where it cannot be read.
 double available_memory();
 
-/// Prints `j` as one JSON object on stdout.
+/// Where the commands print: results (stdout) and messages (stderr). std::cout and std::cerr unless a host set others
+/// for this thread (run_program's streams: the Python module captures a call's output). Per thread: progress printed
+/// from a library worker thread goes to std::cerr.
+std::ostream& out();
+std::ostream& err();
+
+/// Sets out() and err() for this thread while alive.
+class stream_scope {
+ public:
+  stream_scope(std::ostream& o, std::ostream& e);
+  ~stream_scope();
+  stream_scope(const stream_scope&) = delete;
+  stream_scope& operator=(const stream_scope&) = delete;
+
+ private:
+  std::ostream *o_, *e_;
+};
+
+/// Prints `j` as one JSON object on out().
 void print_json(const nlohmann::json& j);
 
 class stopwatch {

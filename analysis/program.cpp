@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "model/interrupt.hpp"
 #include "model/resources.hpp"
 #include "spectral/power_sum.hpp"
 
@@ -24,6 +25,12 @@ std::string chosen_command(const CLI::App& app) {
 }  // namespace
 
 int run_program(int argc, const char* const* argv, const run_filter& may_run) {
+  return run_program(argc, argv, may_run, std::cout, std::cerr);
+}
+
+int run_program(int argc, const char* const* argv, const run_filter& may_run, std::ostream& out_to, std::ostream& err_to) {
+  const stream_scope streams(out_to, err_to);
+  std::ostream& msg = err();
   CLI::App app{"scalelaw: compute-optimal neural scaling laws, verified numerically (PPXP 4+3 phases, "
                "Jeon-Van Roy). See README.md."};
   app.require_subcommand(1);
@@ -45,19 +52,19 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return app.exit(e, out(), err());
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return app.exit(e, out(), err());
   } catch (const CLI::ParseError& e) {
     if (argc > 1 && argv[1][0] != '-') {
       bool known = false;
       for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == argv[1];
       if (!known) {
-        std::cerr << "error: unknown command '" << argv[1] << "' (see scalelaw --help)" << std::endl;
+        msg << "error: unknown command '" << argv[1] << "' (see scalelaw --help)" << std::endl;
         return 2;
       }
     }
-    std::cerr << "error: " << e.what() << " (see --help)" << std::endl;
+    msg << "error: " << e.what() << " (see --help)" << std::endl;
     return 2;
   }
   if (!run) return 2;
@@ -66,16 +73,19 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run) {
     if (may_run && !may_run(chosen_command(app))) return 0;
     return run();
   } catch (const invalid_input& e) {
-    std::cerr << "error: " << e.what() << std::endl;
+    msg << "error: " << e.what() << std::endl;
     return 2;
   } catch (const no_interior_optimum& e) {
-    std::cerr << "error: " << e.what() << std::endl;
+    msg << "error: " << e.what() << std::endl;
     return 1;
   } catch (const divergent_sum& e) {
-    std::cerr << "error: " << e.what() << std::endl;
+    msg << "error: " << e.what() << std::endl;
     return 2;
+  } catch (const interrupted&) {
+    msg << "error: interrupted" << std::endl;
+    return 130;
   } catch (const std::exception& e) {
-    std::cerr << "error: internal: " << e.what() << std::endl;
+    msg << "error: internal: " << e.what() << std::endl;
     return 3;
   }
 }

@@ -3,6 +3,7 @@
 // the `scalelaw` binary; tests/fuzz/fuzz_argv.cpp calls it with argv made from bytes.
 #pragma once
 #include <functional>
+#include <iosfwd>
 #include <string>
 
 namespace scalelaw::cli {
@@ -11,7 +12,11 @@ namespace scalelaw::cli {
 /// with status 0. The program runs every command.
 using run_filter = std::function<bool(const std::string& command)>;
 
-/// Parses argv and runs the command it names; returns the exit status. Messages go to std::cout and std::cerr.
+/// Parses argv and runs the command it names; returns the exit status (0 fine, 1 a check failed, 2 bad input, 3 internal,
+/// 130 interrupted: lib/model/interrupt.hpp). Results go to `out`, messages (`error: ...`, progress) to `err`.
+int run_program(int argc, const char* const* argv, const run_filter& may_run, std::ostream& out, std::ostream& err);
+
+/// run_program on std::cout and std::cerr.
 int run_program(int argc, const char* const* argv, const run_filter& may_run = {});
 
 }  // namespace scalelaw::cli

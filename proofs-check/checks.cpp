@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check_list.hpp"
+#include "model/interrupt.hpp"
 #include "model/validate.hpp"
 #include "numeric/exact.hpp"
 #include "phases/derive.hpp"
@@ -82,6 +83,7 @@ std::vector<outcome> run_checks(bool quick, const std::string& only, const std::
     if (!only.empty() && c.name != only) continue;
     found = true;
     if (only.empty() && quick && !c.quick) continue;
+    throw_if_interrupted();  // model/interrupt.hpp
     if (progress) progress("check " + c.name);
     const auto t0 = std::chrono::steady_clock::now();
     result r = c.run(quick);

@@ -13,6 +13,7 @@ PKGS=(
   libtbb-dev
   gnuplot-nox                             # SVG figures
   python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
+  python3-dev pybind11-dev python3-numpy  # the Python module (python/): build, and numpy arrays for its results
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
   clang libclang-rt-14-dev                # libFuzzer (-fsanitize=fuzzer): tests/fuzz, the parsers' fuzz targets
 )

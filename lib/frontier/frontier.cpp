@@ -19,6 +19,7 @@
 #include "exact/instance.hpp"
 #include "frontier/estimators.hpp"
 #include "frontier/model.hpp"
+#include "model/interrupt.hpp"
 #include "model/resources.hpp"
 #include "model/validate.hpp"
 #include "numeric/quantile.hpp"
@@ -192,6 +193,7 @@ frontier_result compute_frontier(const frontier_options& o) {
         if (failure) return;
       }
       try {
+        throw_if_interrupted();  // model/interrupt.hpp: between curves
         one_d(i);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);

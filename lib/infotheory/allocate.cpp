@@ -59,11 +59,7 @@ allocation_result allocate(const allocation_options& o) {
   const ex Hp = H.diff(p), HC = H.diff(C);
   const ex Ep = E.subs(T == C / p);
   allocation_result res;
-  {
-    std::ostringstream os;
-    os << GiNaC::expand(H);
-    res.stationarity = os.str();
-  }
+  res.stationarity = canonical_text(GiNaC::expand(H));
   for (unsigned k = 0; k < o.points; ++k) {
     // C_k = C_min (C_max/C_min)^{k/(n-1)}, with C_min, C_max taken exactly as decimals (1e4 is 10000)
     auto exact = [](double x) { return numeric(fmt::format("{:.17g}", x).c_str()); };

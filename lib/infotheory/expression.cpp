@@ -3,10 +3,67 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <sstream>
+#include <vector>
 
 #include "model/validate.hpp"
 
 namespace scalelaw {
+
+namespace {
+
+std::string print(const GiNaC::ex& e) {
+  std::ostringstream os;
+  os << e;
+  return os.str();
+}
+
+}  // namespace
+
+std::string canonical_text(const GiNaC::ex& e) {
+  using namespace GiNaC;
+  if (is_a<add>(e)) {
+    std::vector<std::string> terms;
+    for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(canonical_text(e.op(i)));
+    std::sort(terms.begin(), terms.end());
+    std::string s;
+    for (const auto& t : terms) s += (s.empty() || t.front() == '-') ? t : "+" + t;
+    return s;
+  }
+  if (is_a<mul>(e)) {
+    std::vector<std::string> factors;
+    numeric coeff = 1;
+    for (std::size_t i = 0; i < e.nops(); ++i) {
+      if (is_a<numeric>(e.op(i))) {
+        coeff *= ex_to<numeric>(e.op(i));
+        continue;
+      }
+      const std::string f = canonical_text(e.op(i));
+      factors.push_back(is_a<add>(e.op(i)) ? "(" + f + ")" : f);
+    }
+    std::sort(factors.begin(), factors.end());
+    std::string s;
+    for (const auto& f : factors) s += (s.empty() ? "" : "*") + f;
+    if (coeff == 1) return s;
+    if (coeff == -1) return "-" + s;
+    const std::string c = print(coeff);
+    return (coeff.is_rational() && coeff.is_integer() ? c : "(" + c + ")") + "*" + s;
+  }
+  if (is_a<power>(e)) {
+    const ex base = e.op(0), expo = e.op(1);
+    std::string b = canonical_text(base);
+    if (is_a<add>(base) || is_a<mul>(base) || is_a<power>(base) || (is_a<numeric>(base) && !ex_to<numeric>(base).is_pos_integer()))
+      b = "(" + b + ")";
+    const bool plain = is_a<numeric>(expo) && ex_to<numeric>(expo).is_pos_integer();
+    return b + "^" + (plain ? canonical_text(expo) : "(" + canonical_text(expo) + ")");
+  }
+  if (is_a<function>(e)) {
+    std::string s = ex_to<function>(e).get_name() + "(";
+    for (std::size_t i = 0; i < e.nops(); ++i) s += (i ? "," : "") + canonical_text(e.op(i));
+    return s + ")";
+  }
+  return print(e);
+}
 
 GiNaC::ex parse_bound(const std::string& text, const bound_symbols& s) {
   // GiNaC's parser recurses once per nesting level and per operator of a chain: 30000 nested parentheses overflowed

@@ -15,6 +15,7 @@
 
 #include "frontier/frontier.hpp"
 #include "infotheory/expression.hpp"
+#include "model/interrupt.hpp"
 #include "model/resources.hpp"
 #include "model/validate.hpp"
 
@@ -174,6 +175,7 @@ simulate_result simulate(const simulate_options& o) {
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
       for (std::size_t i; (i = next.fetch_add(1)) < mine.size();) {
+        if (interrupt_requested()) return;  // model/interrupt.hpp: thrown after the join
         const task& tk = *mine[i];
         const dataset& ds = data[tk.teacher];
         rng ig(o.seed, stream(d, tk.teacher, init, tk.n));
@@ -190,6 +192,7 @@ simulate_result simulate(const simulate_options& o) {
     const auto nt = std::min<std::size_t>(threads, mine.size());
     for (std::size_t t = 0; t < nt; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
+    throw_if_interrupted();
   }
 
   // summaries: the bounds at each point, the empirical optimum per (d, C), exponents, the trend with d

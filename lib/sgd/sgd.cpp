@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "exact/rng.hpp"
+#include "model/interrupt.hpp"
 
 namespace scalelaw {
 
@@ -99,6 +100,7 @@ sgd_result run_sgd(const plrf& m, const plrf_instance<double>& inst, const sgd_o
   std::atomic<unsigned> next_run{0}, done{0};
   auto worker = [&] {
     for (unsigned i; (i = next_run.fetch_add(1)) < o.runs;) {
+      if (interrupt_requested()) return;  // model/interrupt.hpp: thrown below, after the join
       rng gen(o.seed, run_stream_base + i);
       res.loss[i] = o.naive ? run_naive(m, inst, Khat, sdv, target, o.grid, gen) : run_fast(m, inst, o.grid, gen);
       const unsigned n = done.fetch_add(1) + 1;
@@ -108,6 +110,7 @@ sgd_result run_sgd(const plrf& m, const plrf_instance<double>& inst, const sgd_o
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
+  throw_if_interrupted();
   const std::size_t K = o.grid.size();
   res.mean.resize(K); res.q10.resize(K); res.q90.resize(K); res.std_error.resize(K);
   for (std::size_t k = 0; k < K; ++k) {
