@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <fmt/format.h>
 
 #include "checks.hpp"
 #include "common.hpp"

@@ -3,13 +3,14 @@
 
 #include "common.hpp"
 #include <optional>
+#include <fmt/format.h>
 
-#include "deq/contour.hpp"
-#include "exact/instance.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/exact/instance.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
-#include "volterra/block_leap.hpp"
-#include "volterra/direct.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
+#include "scalelaw/volterra/direct.hpp"
 
 namespace scalelaw::cli {
 

@@ -2,12 +2,13 @@
 // Default: a guaranteed enclosure (lib/spectral/enclosure.hpp, Arb). --fast: the mpfr path with an
 // estimated error (lib/spectral/power_sum.hpp).
 #include <iostream>
+#include <fmt/format.h>
 
 #include "common.hpp"
-#include "deq/kappa.hpp"
+#include "scalelaw/deq/kappa.hpp"
 #include "output/decimal.hpp"
-#include "spectral/enclosure.hpp"
-#include "spectral/terms.hpp"
+#include "scalelaw/spectral/enclosure.hpp"
+#include "scalelaw/spectral/terms.hpp"
 
 namespace scalelaw::cli {
 

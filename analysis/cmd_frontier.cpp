@@ -1,15 +1,16 @@
 // scalelaw frontier: the measured compute-optimal d*(f) and its exponents.
 #include <cmath>
 #include <iostream>
+#include <fmt/format.h>
 
 #include "common.hpp"
-#include "frontier/frontier.hpp"
-#include "frontier/term_shares.hpp"
-#include "frontier/verdict.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/frontier/term_shares.hpp"
+#include "scalelaw/frontier/verdict.hpp"
+#include "scalelaw/numeric/exact.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw::cli {
 

@@ -5,9 +5,9 @@
 #include <fmt/ranges.h>
 
 #include "common.hpp"
-#include "infotheory/allocate.hpp"
-#include "infotheory/bounds.hpp"
-#include "infotheory/simulate.hpp"
+#include "scalelaw/infotheory/allocate.hpp"
+#include "scalelaw/infotheory/bounds.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/jvr_report.hpp"

@@ -6,13 +6,14 @@
 #include <unistd.h>
 #include <filesystem>
 #include <sstream>
+#include <fmt/format.h>
 
 #include "common.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
 #include "output/phase_diagram.hpp"
 #include "output/phase_table.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw::cli {
 

@@ -1,9 +1,10 @@
 // scalelaw report: the main job (run by scripts/run.sh).
 #include <iostream>
+#include <fmt/format.h>
 
 #include "common.hpp"
 #include "checks.hpp"
-#include "infotheory/simulate.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
 #include "output/files.hpp"
 #include "output/jvr_report.hpp"
 #include "output/report.hpp"

@@ -3,11 +3,11 @@
 #include <mutex>
 
 #include "common.hpp"
-#include "exact/instance.hpp"
+#include "scalelaw/exact/instance.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
-#include "sgd/sgd.hpp"
-#include "volterra/grid.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/volterra/grid.hpp"
 
 namespace scalelaw::cli {
 

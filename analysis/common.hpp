@@ -11,8 +11,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "model/plrf.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/model/plrf.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 namespace scalelaw::cli {
 

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "common.hpp"
-#include "model/interrupt.hpp"
-#include "model/resources.hpp"
-#include "spectral/power_sum.hpp"
+#include "scalelaw/model/interrupt.hpp"
+#include "scalelaw/model/resources.hpp"
+#include "scalelaw/spectral/power_sum.hpp"
 
 namespace scalelaw::cli {
 

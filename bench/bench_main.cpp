@@ -9,13 +9,13 @@
 #include <cblas.h>
 #include <lapacke.h>
 
-#include "exact/instance.hpp"
-#include "exact/rng.hpp"
-#include "infotheory/simulate.hpp"
-#include "sgd/sgd.hpp"
-#include "spectral/terms.hpp"
-#include "volterra/block_leap.hpp"
-#include "volterra/direct.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/exact/rng.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/spectral/terms.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
+#include "scalelaw/volterra/direct.hpp"
 
 using namespace scalelaw;
 using clk = std::chrono::steady_clock;

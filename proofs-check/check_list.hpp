@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks.hpp"
-#include "model/plrf.hpp"
+#include "scalelaw/model/plrf.hpp"
 
 namespace scalelaw::checks {
 

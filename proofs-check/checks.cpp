@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "check_list.hpp"
-#include "model/interrupt.hpp"
-#include "model/validate.hpp"
-#include "numeric/exact.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/model/interrupt.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/exact.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw::checks {
 

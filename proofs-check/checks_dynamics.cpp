@@ -5,16 +5,16 @@
 
 #include <fmt/format.h>
 
-#include "asymptotics/leading.hpp"
+#include "scalelaw/asymptotics/leading.hpp"
 #include "check_list.hpp"
-#include "deq/forcing_split.hpp"
-#include "deq/kappa.hpp"
-#include "deq/measures.hpp"
-#include "exact/instance.hpp"
-#include "numeric/scalar.hpp"
-#include "sgd/sgd.hpp"
-#include "volterra/block_leap.hpp"
-#include "volterra/direct.hpp"
+#include "scalelaw/deq/forcing_split.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/deq/measures.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/numeric/scalar.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
+#include "scalelaw/volterra/direct.hpp"
 
 namespace scalelaw::checks {
 

@@ -9,10 +9,10 @@
 #include <fmt/format.h>
 
 #include "check_list.hpp"
-#include "frontier/frontier.hpp"
-#include "frontier/verdict.hpp"
-#include "numeric/exact.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/frontier/verdict.hpp"
+#include "scalelaw/numeric/exact.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw::checks {
 

@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include "check_list.hpp"
-#include "infotheory/allocate.hpp"
-#include "infotheory/bounds.hpp"
-#include "infotheory/simulate.hpp"
-#include "numeric/scalar.hpp"
+#include "scalelaw/infotheory/allocate.hpp"
+#include "scalelaw/infotheory/bounds.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
+#include "scalelaw/numeric/scalar.hpp"
 
 namespace scalelaw::checks {
 

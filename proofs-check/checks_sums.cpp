@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "asymptotics/leading.hpp"
+#include "scalelaw/asymptotics/leading.hpp"
 #include "check_list.hpp"
-#include "numeric/scalar.hpp"
-#include "spectral/terms.hpp"
+#include "scalelaw/numeric/scalar.hpp"
+#include "scalelaw/spectral/terms.hpp"
 
 namespace scalelaw::checks {
 

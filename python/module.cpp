@@ -17,7 +17,7 @@
 
 #include <mpfr.h>
 
-#include "model/interrupt.hpp"
+#include "scalelaw/model/interrupt.hpp"
 #include "program.hpp"
 
 namespace py = pybind11;

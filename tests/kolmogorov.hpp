@@ -6,8 +6,8 @@
 #include <cmath>
 #include <vector>
 
-#include "deq/resolvent.hpp"
-#include "exact/instance.hpp"
+#include "scalelaw/deq/resolvent.hpp"
+#include "scalelaw/exact/instance.hpp"
 
 inline double kolmogorov_distance(double alpha, double beta, double d, int seeds, double* mass = nullptr) {
   using namespace scalelaw;

@@ -3,10 +3,10 @@
 #define BOOST_TEST_MODULE asymptotics
 #include <boost/test/unit_test.hpp>
 
-#include "asymptotics/leading.hpp"
-#include "deq/kappa.hpp"
-#include "exact/instance.hpp"
-#include "spectral/terms.hpp"
+#include "scalelaw/asymptotics/leading.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/spectral/terms.hpp"
 
 using namespace scalelaw;
 using boost::multiprecision::abs;

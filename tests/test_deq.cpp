@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <tuple>
 
-#include "deq/resolvent.hpp"
-#include "exact/instance.hpp"
+#include "scalelaw/deq/resolvent.hpp"
+#include "scalelaw/exact/instance.hpp"
 #include "kolmogorov.hpp"
 
 using namespace scalelaw;
@@ -58,8 +58,8 @@ BOOST_AUTO_TEST_CASE(density_mass_and_kolmogorov_distance) {
 // The DE loss curve (curve --method deq) against the exact curves of 8 seeds of W at d = 200, in four
 // phases: within 2 seed-to-seed standard deviations at every logged r (the issue: "within the
 // observed seed-to-seed spread"; observed max 0.2-1.0 sd).
-#include "deq/contour.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 BOOST_AUTO_TEST_CASE(deq_curve_within_seed_spread) {
   struct pt { double a, b; };
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(deq_curve_within_seed_spread) {
 // The O(1)-in-v resonant sums against plain summation (v = 2e5): the head, the window around the
 // near-pole, Euler–Maclaurin with a 20-point Gauss–Legendre integral. Bar 1e-10 relative: the error
 // budget is the next Euler–Maclaurin term (~1e-12 |f| at the endpoints) plus rounding of 2e5 terms.
-#include "deq/resonant_sum.hpp"
+#include "scalelaw/deq/resonant_sum.hpp"
 
 BOOST_AUTO_TEST_CASE(resonant_sum_vs_direct) {
   struct cas { double c, a; int k; cplx u; };
@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(fac_checks_pass) {
   }
 }
 
-#include "deq/resolvent_precise.hpp"
+#include "scalelaw/deq/resolvent_precise.hpp"
 
 // Issue 5: m(z) in mpfr (30 digits) — (1) at real z < 0 against an independent real bisection of the same
 // equation (m real and the left side increasing in m > 0 there), to 25 digits; (2) at complex z, the residual
@@ -160,8 +160,8 @@ BOOST_AUTO_TEST_CASE(m_precise_mpfr) {
   }
 }
 
-#include "deq/contour.hpp"
-#include "deq/edges.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/deq/edges.hpp"
 
 namespace {
 long double power_sum(double p, double v) {  // plain sum_{j<=v} j^{-p}, small terms first
@@ -269,8 +269,8 @@ BOOST_AUTO_TEST_CASE(resonant_pole_distance) {
 // Bar 1e-11 as above, except the second moment: it is ~1e-16 here, and its error (2e-9 relative, 2e-25 absolute) is
 // rounding of the contour's O(1/d) terms near the top, not quadrature (at d = 1e15 halving the panels moves it from
 // 1.6e-9 to 0.9e-9, not towards 0), so its bar is 1e-7 relative.
-#include "spectral/power_sum.hpp"
-#include "spectral/weights.hpp"
+#include "scalelaw/spectral/power_sum.hpp"
+#include "scalelaw/spectral/weights.hpp"
 BOOST_AUTO_TEST_CASE(contour_identities_beyond_2_53) {
   precision_scope prec(30);
   for (auto [a, b] : {std::pair{0.27, 1.0}, std::pair{0.29, 2.0}}) {

@@ -22,10 +22,10 @@
 
 #include <fmt/format.h>
 
-#include "deq/kappa.hpp"
-#include "numeric/exact.hpp"
-#include "spectral/enclosure.hpp"
-#include "spectral/terms.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/numeric/exact.hpp"
+#include "scalelaw/spectral/enclosure.hpp"
+#include "scalelaw/spectral/terms.hpp"
 
 using namespace scalelaw;
 using boost::multiprecision::abs;

@@ -8,9 +8,9 @@
 #include <random>
 #include <sstream>
 
-#include "exact/instance.hpp"
+#include "scalelaw/exact/instance.hpp"
 #include "output/csv.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 using namespace scalelaw;
 

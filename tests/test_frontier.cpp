@@ -11,13 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "frontier/estimators.hpp"
-#include "frontier/frontier.hpp"
-#include "frontier/term_shares.hpp"
-#include "frontier/verdict.hpp"
-#include "numeric/exact.hpp"
-#include "phases/derive.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/frontier/estimators.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/frontier/term_shares.hpp"
+#include "scalelaw/frontier/verdict.hpp"
+#include "scalelaw/numeric/exact.hpp"
+#include "scalelaw/phases/derive.hpp"
+#include "scalelaw/model/validate.hpp"
 
 using namespace scalelaw;
 

@@ -6,12 +6,12 @@
 
 #include <Eigen/Dense>
 
-#include "infotheory/allocate.hpp"
-#include "infotheory/bounds.hpp"
-#include "infotheory/expression.hpp"
-#include "infotheory/simulate.hpp"
-#include "model/validate.hpp"
-#include "numeric/scalar.hpp"
+#include "scalelaw/infotheory/allocate.hpp"
+#include "scalelaw/infotheory/bounds.hpp"
+#include "scalelaw/infotheory/expression.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/scalar.hpp"
 
 using namespace scalelaw;
 

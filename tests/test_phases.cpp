@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "output/phase_table.hpp"
-#include "phases/approach.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/phases/approach.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 using namespace scalelaw;
 using namespace scalelaw::phases;

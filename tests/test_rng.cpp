@@ -7,7 +7,7 @@
 #include <cmath>
 #include <vector>
 
-#include "exact/rng.hpp"
+#include "scalelaw/exact/rng.hpp"
 
 using namespace scalelaw;
 

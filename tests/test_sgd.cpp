@@ -5,8 +5,8 @@
 
 #include <cstdlib>
 
-#include "sgd/sgd.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 using namespace scalelaw;
 

@@ -5,8 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "output/csv.hpp"
-#include "sgd/sgd.hpp"
-#include "volterra/grid.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/volterra/grid.hpp"
 
 using namespace scalelaw;
 

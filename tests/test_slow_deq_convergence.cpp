@@ -10,14 +10,14 @@
 #include <algorithm>
 #include <cmath>
 
-#include "deq/contour.hpp"
-#include "deq/kappa.hpp"
-#include "deq/measures.hpp"
-#include "deq/resolvent.hpp"
-#include "exact/instance.hpp"
-#include "frontier/frontier.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/deq/measures.hpp"
+#include "scalelaw/deq/resolvent.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/frontier/frontier.hpp"
 #include "kolmogorov.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 using namespace scalelaw;
 

@@ -4,8 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <boost/math/special_functions/zeta.hpp>
 
-#include "deq/kappa.hpp"
-#include "spectral/terms.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/spectral/terms.hpp"
 
 using namespace scalelaw;
 using boost::multiprecision::abs;

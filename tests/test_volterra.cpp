@@ -5,11 +5,11 @@
 
 #include <random>
 
-#include "model/validate.hpp"
-#include "numeric/scalar.hpp"
-#include "volterra/affine_power.hpp"
-#include "volterra/block_leap.hpp"
-#include "volterra/direct.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/scalar.hpp"
+#include "scalelaw/volterra/affine_power.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
+#include "scalelaw/volterra/direct.hpp"
 
 using namespace scalelaw;
 
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(multiplicities_equal_repeated_modes) {
   BOOST_TEST(max_rel_diff(a, b) < 1e-9);
 }
 
-#include "numeric/log_contour.hpp"
+#include "scalelaw/numeric/log_contour.hpp"
 
 // The block-leap solver on complex modes (contour spectra, lib/volterra/contour_spectrum.hpp) against the
 // same solver on real modes, for a random discrete spectrum written as a contour integral: S(z) =

@@ -1,15 +1,16 @@
-#include "deq/contour.hpp"
+#include "scalelaw/deq/contour.hpp"
 
 #include <cmath>
 #include <complex>
 #include <stdexcept>
+#include <fmt/format.h>
 
-#include "deq/edges.hpp"
-#include "deq/kappa.hpp"
-#include "deq/resolvent.hpp"
-#include "deq/resonant_sum.hpp"
-#include "model/validate.hpp"
-#include "numeric/log_contour.hpp"
+#include "scalelaw/deq/edges.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/deq/resolvent.hpp"
+#include "scalelaw/deq/resonant_sum.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/log_contour.hpp"
 
 namespace scalelaw {
 

@@ -1,12 +1,13 @@
-#include "deq/measures.hpp"
+#include "scalelaw/deq/measures.hpp"
 
 #include <atomic>
 #include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

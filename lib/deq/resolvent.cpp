@@ -1,12 +1,12 @@
-#include "deq/resolvent.hpp"
+#include "scalelaw/deq/resolvent.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "deq/kappa.hpp"
-#include "deq/resonant_sum.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/deq/resonant_sum.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -1,13 +1,14 @@
-#include "exact/instance.hpp"
-#include "model/resources.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/model/resources.hpp"
 
 #include <cmath>
 #include <type_traits>
 
-#include "exact/rng.hpp"
+#include "scalelaw/exact/rng.hpp"
 
 #include <cblas.h>
 #include <lapacke.h>
+#include <fmt/format.h>
 
 namespace scalelaw {
 

@@ -1,11 +1,11 @@
-#include "frontier/estimators.hpp"
+#include "scalelaw/frontier/estimators.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <stdexcept>
 
-#include "frontier/frontier.hpp"
+#include "scalelaw/frontier/frontier.hpp"
 
 namespace scalelaw {
 

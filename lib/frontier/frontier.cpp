@@ -1,4 +1,4 @@
-#include "frontier/frontier.hpp"
+#include "scalelaw/frontier/frontier.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -15,15 +15,15 @@
 #include <Eigen/Dense>
 #include <fmt/format.h>
 
-#include "deq/contour.hpp"
-#include "exact/instance.hpp"
-#include "frontier/estimators.hpp"
-#include "frontier/model.hpp"
-#include "model/interrupt.hpp"
-#include "model/resources.hpp"
-#include "model/validate.hpp"
-#include "numeric/quantile.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/frontier/estimators.hpp"
+#include "scalelaw/frontier/model.hpp"
+#include "scalelaw/model/interrupt.hpp"
+#include "scalelaw/model/resources.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/quantile.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 namespace scalelaw {
 

@@ -1,16 +1,16 @@
-#include "frontier/term_shares.hpp"
+#include "scalelaw/frontier/term_shares.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
 
-#include "deq/contour.hpp"
-#include "frontier/model.hpp"
-#include "model/plrf.hpp"
-#include "model/validate.hpp"
-#include "spectral/terms.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/deq/contour.hpp"
+#include "scalelaw/frontier/model.hpp"
+#include "scalelaw/model/plrf.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/spectral/terms.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 namespace scalelaw {
 

@@ -1,4 +1,4 @@
-#include "frontier/verdict.hpp"
+#include "scalelaw/frontier/verdict.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,13 +1,14 @@
-#include "infotheory/allocate.hpp"
+#include "scalelaw/infotheory/allocate.hpp"
 
 #include <cmath>
 #include <sstream>
 
 #include <ginac/ginac.h>
+#include <fmt/format.h>
 
-#include "infotheory/expression.hpp"
-#include "model/validate.hpp"
-#include "numeric/scalar.hpp"
+#include "scalelaw/infotheory/expression.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/scalar.hpp"
 
 namespace scalelaw {
 

@@ -1,12 +1,12 @@
-#include "infotheory/bounds.hpp"
+#include "scalelaw/infotheory/bounds.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "infotheory/expression.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/infotheory/expression.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -1,12 +1,13 @@
-#include "infotheory/expression.hpp"
+#include "scalelaw/infotheory/expression.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <sstream>
 #include <vector>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -1,6 +1,6 @@
-#include "infotheory/simulate.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
 
-#include "numeric/quantile.hpp"
+#include "scalelaw/numeric/quantile.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -13,11 +13,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "frontier/frontier.hpp"
-#include "infotheory/expression.hpp"
-#include "model/interrupt.hpp"
-#include "model/resources.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/infotheory/expression.hpp"
+#include "scalelaw/model/interrupt.hpp"
+#include "scalelaw/model/resources.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -1,4 +1,4 @@
-#include "model/interrupt.hpp"
+#include "scalelaw/model/interrupt.hpp"
 
 #include <atomic>
 

@@ -1,6 +1,7 @@
-#include "model/plrf.hpp"
+#include "scalelaw/model/plrf.hpp"
 
-#include "spectral/power_sum.hpp"
+#include <fmt/format.h>
+#include "scalelaw/spectral/power_sum.hpp"
 
 namespace scalelaw {
 

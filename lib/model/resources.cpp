@@ -1,4 +1,4 @@
-#include "model/resources.hpp"
+#include "scalelaw/model/resources.hpp"
 
 #include <atomic>
 #include <cctype>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -1,4 +1,4 @@
-#include "numeric/bernoulli.hpp"
+#include "scalelaw/numeric/bernoulli.hpp"
 
 #include <mutex>
 #include <vector>

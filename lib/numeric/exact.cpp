@@ -1,4 +1,4 @@
-#include "numeric/exact.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <mpfr.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

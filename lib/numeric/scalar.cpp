@@ -1,4 +1,4 @@
-#include "numeric/scalar.hpp"
+#include "scalelaw/numeric/scalar.hpp"
 
 #include <cstdio>
 #include <sstream>

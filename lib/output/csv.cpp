@@ -5,9 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <fmt/format.h>
 
-#include "model/resources.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/model/resources.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "numeric/scalar.hpp"
+#include "scalelaw/numeric/scalar.hpp"
 
 namespace scalelaw {
 

@@ -5,8 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw {
 

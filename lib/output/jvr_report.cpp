@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "frontier/frontier.hpp"
-#include "infotheory/allocate.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/infotheory/allocate.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"

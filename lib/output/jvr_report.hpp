@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "infotheory/simulate.hpp"
+#include "scalelaw/infotheory/simulate.hpp"
 
 namespace scalelaw {
 

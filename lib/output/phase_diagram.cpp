@@ -1,5 +1,5 @@
 #include "output/phase_diagram.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 #include <unistd.h>
 
@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "output/gnuplot.hpp"
-#include "phases/derive.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw {
 

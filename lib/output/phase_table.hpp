@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "phases/derive.hpp"
+#include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw {
 

@@ -1,5 +1,6 @@
 #include "output/report.hpp"
-#include "numeric/exact.hpp"
+#include "output/data_dir.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -8,20 +9,20 @@
 
 #include <fmt/format.h>
 
-#include "asymptotics/leading.hpp"
-#include "deq/forcing_split.hpp"
-#include "exact/instance.hpp"
-#include "frontier/frontier.hpp"
-#include "frontier/verdict.hpp"
+#include "scalelaw/asymptotics/leading.hpp"
+#include "scalelaw/deq/forcing_split.hpp"
+#include "scalelaw/exact/instance.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/frontier/verdict.hpp"
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
 #include "output/phase_diagram.hpp"
 #include "output/phase_table.hpp"
-#include "phases/derive.hpp"
-#include "sgd/sgd.hpp"
-#include "spectral/terms.hpp"
-#include "volterra/block_leap.hpp"
+#include "scalelaw/phases/derive.hpp"
+#include "scalelaw/sgd/sgd.hpp"
+#include "scalelaw/spectral/terms.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 namespace scalelaw {
 
@@ -121,7 +122,7 @@ section loss_curves(const phase_point& p, const report_options& o, const std::st
     md << "| " << d << " | " << fmt::format("{:.4g}", s.F0) << " | " << fmt::format("{:.4g}", kernel_norm(s)) << " | "
        << fmt::format("{:.4g}", c.loss[k4]) << " | " << fmt::format("{:.4g}", limit_loss(s)) << " |\n";
     if (d == ds.front()) {  // SGD on top: the reference summary in data/ (d = 64), else a fresh run
-      const std::string ref = std::string(SCALELAW_DATA_DIR) + "/sgd_reference/" + p.label + ".csv";
+      const std::string ref = data_dir() + "/sgd_reference/" + p.label + ".csv";
       std::ofstream g(fig_dir + "/sgd_" + p.label + ".dat");
       unsigned runs = 0;
       if (d == 64 && fs::exists(ref)) {

@@ -1,5 +1,5 @@
-#include "phases/approach.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/phases/approach.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 #include <stdexcept>
 

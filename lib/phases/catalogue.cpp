@@ -1,4 +1,4 @@
-#include "phases/catalogue.hpp"
+#include "scalelaw/phases/catalogue.hpp"
 
 namespace scalelaw::phases {
 

@@ -1,13 +1,14 @@
-#include "phases/derive.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/phases/derive.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <random>
 #include <sstream>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 
 namespace scalelaw::phases {
 

@@ -1,4 +1,4 @@
-#include "sgd/sgd.hpp"
+#include "scalelaw/sgd/sgd.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -6,8 +6,8 @@
 #include <cmath>
 #include <thread>
 
-#include "exact/rng.hpp"
-#include "model/interrupt.hpp"
+#include "scalelaw/exact/rng.hpp"
+#include "scalelaw/model/interrupt.hpp"
 
 namespace scalelaw {
 

@@ -8,7 +8,7 @@
 //                            rho_i = c t_i around the piece (Cauchy: |f^(2m)| <= (2m)! S_i / rho_i^2m);
 //   far     j >= M           g's Maclaurin series, sum_k g_k [zeta(s + 2ak, M) - zeta(s + 2ak, V + 1)],
 //                            truncated at K with |g_k| <= Mg / R^k (Cauchy on |x| <= R, Mg enclosed).
-#include "spectral/enclosure.hpp"
+#include "scalelaw/spectral/enclosure.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,10 +21,11 @@
 #include <arb_poly.h>
 #include <flint/fmpq.h>
 #include <mpfr.h>
+#include <fmt/format.h>
 
-#include "deq/kappa.hpp"
-#include "model/validate.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/deq/kappa.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 namespace scalelaw {
 

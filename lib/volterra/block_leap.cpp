@@ -1,4 +1,4 @@
-#include "volterra/block_leap.hpp"
+#include "scalelaw/volterra/block_leap.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,9 +6,10 @@
 #include <limits>
 
 #include <Eigen/Dense>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
-#include "volterra/geometric_sums.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/volterra/geometric_sums.hpp"
 
 namespace scalelaw {
 

@@ -1,9 +1,10 @@
-#include "volterra/contour_spectrum.hpp"
+#include "scalelaw/volterra/contour_spectrum.hpp"
 
 #include <cmath>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
-#include "volterra/spectrum.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/volterra/spectrum.hpp"
 
 namespace scalelaw {
 

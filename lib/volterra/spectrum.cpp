@@ -1,9 +1,10 @@
-#include "volterra/spectrum.hpp"
+#include "scalelaw/volterra/spectrum.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
-#include "model/validate.hpp"
-#include "numeric/summation.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/summation.hpp"
 
 namespace scalelaw {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "model/validate.hpp"
+#include "scalelaw/model/validate.hpp"
 #include "output/csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

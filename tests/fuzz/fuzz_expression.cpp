@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "infotheory/expression.hpp"
-#include "model/validate.hpp"
+#include "scalelaw/infotheory/expression.hpp"
+#include "scalelaw/model/validate.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "model/validate.hpp"
-#include "numeric/exact.hpp"
+#include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace scalelaw;

@@ -1,0 +1,187 @@
+// S = sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-k}, k = 1 or 2, without O(hi - lo) work (issue 5: the DE sums
+// over j <= v must not cost O(v) per Newton step when v is huge). The summand has a near-pole where
+// |u| j^a = 1, at t* = |u|^{-1/a}: a head (j <= 64) and a window (|j - t*| <= 64) are summed
+// explicitly; the rest by Euler-Maclaurin, sum = integral + (f(A) + f(B))/2 + (f'(B) - f'(A))/12
+// - (f'''(B) - f'''(A))/720 + (f^(5)(B) - f^(5)(A))/30240, the integral by 12-point Gauss-Legendre on
+// panels that double away from the head and from the window: every singularity lies two half-widths
+// or more beyond a panel's end, so Bernstein's ellipse has rho >= 3 + sqrt 8 and the rule's error is
+// below rho^-24 ~ 5e-19. The endpoints are >= 64 away from 0 and from the pole, so the first omitted
+// Euler-Maclaurin term is below (B8/8!) 7! 64^-8 ~ 1e-17 |f|. Endpoint derivatives by Taylor arithmetic.
+#pragma once
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <complex>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+#include "scalelaw/numeric/gauss_legendre.hpp"
+
+namespace scalelaw {
+
+namespace detail {
+
+using cplx = std::complex<double>;
+using jet = std::array<cplx, 6>;  ///< Taylor coefficients f^(i)/i!, i = 0..5
+
+inline jet jet_mul(const jet& x, const jet& y) {
+  jet r{};
+  for (int i = 0; i < 6; ++i)
+    for (int j = 0; i + j < 6; ++j) r[i + j] += x[i] * y[j];
+  return r;
+}
+inline jet jet_recip(const jet& x) {
+  jet r{};
+  r[0] = 1.0 / x[0];
+  for (int n = 1; n < 6; ++n) {
+    cplx s = 0;
+    for (int i = 1; i <= n; ++i) s += x[i] * r[n - i];
+    r[n] = -s * r[0];
+  }
+  return r;
+}
+/// t^p around t0 (real t0 > 0): binom(p, i) t0^(p - i)
+inline jet jet_pow(double t0, double p) {
+  jet r{};
+  double c = 1;
+  const double tp = std::pow(t0, p);
+  for (int i = 0; i < 6; ++i) {
+    r[i] = c * tp * std::pow(t0, -i);
+    c *= (p - i) / (i + 1);
+  }
+  return r;
+}
+
+// 1/q as conj(q)/|q|^2 instead of the library's fully guarded complex division (__divdc3 was a quarter
+// of the d = 1e6 DE's time, docs/BENCH.md); the guarded one only where |q|^2 leaves double's range
+inline cplx fast_recip(cplx q) {
+  const double nq = std::norm(q);
+  return nq > 0 && std::isfinite(nq) ? std::conj(q) / nq : 1.0 / q;
+}
+
+/// t^{-c} (1 - u t^a)^{-k}, times (1 - u2 t^a)^{-1} when u2 != 0 (a second factor without a near-pole on
+/// the real axis, e.g. u2 < 0: it only bends the summand smoothly, on the doubling panels' scale).
+struct resonant_term {
+  double c, a;
+  int k;
+  cplx u;
+  cplx u2 = 0;
+  cplx operator()(double t) const {
+    const double ta = std::pow(t, a);
+    const cplx g = fast_recip(1.0 - u * ta);
+    cplx v = std::pow(t, -c) * (k == 1 ? g : g * g);
+    if (u2 != 0.0) v *= fast_recip(1.0 - u2 * ta);
+    return v;
+  }
+  jet expand(double t) const {
+    const jet ta = jet_pow(t, a);
+    auto factor = [&](cplx w) {
+      jet q = ta;
+      for (auto& e : q) e *= -w;
+      q[0] += 1.0;
+      return jet_recip(q);
+    };
+    jet g = factor(u);
+    if (k == 2) g = jet_mul(g, g);
+    if (u2 != 0.0) g = jet_mul(g, factor(u2));
+    return jet_mul(jet_pow(t, -c), g);
+  }
+};
+
+/// Distance from the positive real t-axis of the nearest zero of 1 - u t^a (t^a on the principal branch, so
+/// t = |u|^{-1/a} e^{i phi} with a phi = -arg u + 2 pi k, |phi| <= pi); +inf if there is none.
+inline double pole_distance(cplx u, double a) {
+  if (u == 0.0) return std::numeric_limits<double>::infinity();
+  const double r = std::pow(std::abs(u), -1 / a), th = std::arg(u);
+  double best = std::numeric_limits<double>::infinity();
+  const double kmax = std::ceil((M_PI * std::abs(a) + std::abs(th)) / (2 * M_PI));
+  for (double k = -kmax; k <= kmax; ++k) {
+    const double phi = (-th + 2 * M_PI * k) / a;
+    if (std::abs(phi) > M_PI) continue;
+    best = std::min(best, std::cos(phi) >= 0 ? r * std::abs(std::sin(phi)) : r);
+  }
+  return best;
+}
+
+/// Euler-Maclaurin over the integers of [A, B] (both >= 64 from 0 and the pole).
+inline cplx euler_maclaurin(const resonant_term& f, double A, double B, double pole) {
+  const auto& gl = gauss_legendre<double>(12);
+  // breakpoints: doubling from A upwards, and from the pole outwards
+  std::vector<double> br{A, B};
+  for (double x = 2 * A; x < B; x *= 2) br.push_back(x);
+  const double K = 64;
+  for (double h = K; h < B; h *= 2) {
+    if (pole - h > A && pole - h < B) br.push_back(pole - h);
+    if (pole + h > A && pole + h < B) br.push_back(pole + h);
+  }
+  std::sort(br.begin(), br.end());
+  cplx integral = 0;
+  for (std::size_t i = 0; i + 1 < br.size(); ++i) {
+    const double lo = br[i], hi = br[i + 1];
+    if (!(hi > lo)) continue;
+    const double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
+    cplx s = 0;
+    for (std::size_t n = 0; n < gl.x.size(); ++n) s += gl.w[n] * f(mid + half * gl.x[n]);
+    integral += half * s;
+  }
+  const jet fa = f.expand(A), fb = f.expand(B);
+  return integral + 0.5 * (fa[0] + fb[0]) + (fb[1] - fa[1]) / 12.0 - 6.0 * (fb[3] - fa[3]) / 720.0 +
+         120.0 * (fb[5] - fa[5]) / 30240.0;
+}
+
+}  // namespace detail
+
+/// sum_{j=lo}^{hi} f(j) for a resonant term f (lo >= 1; hi finite), exact summation below 1024 terms.
+inline std::complex<double> resonant_sum(const detail::resonant_term& f, double lo, double hi) {
+  const std::complex<double> u = f.u;
+  const double a = f.a;
+  std::complex<double> s = 0;
+  auto direct = [&](double from, double to) {  // from high to low: the small terms first
+    for (double j = to; j >= from; --j) s += f(j);
+  };
+  if (hi - lo < 1024) {
+    direct(lo, hi);
+    return s;
+  }
+  const double K = 64;
+  const double head = std::min(hi, lo + K);
+  const double pole = std::pow(std::abs(u), -1 / a);
+  // the explicit window around the pole, clipped to (head, hi]; only where the pole is sharp, i.e. nearer
+  // than 2K to the real axis (detail::pole_distance): a pole farther off leaves every panel and endpoint
+  // the 2K and K clearances the error bounds above assume, so Euler-Maclaurin covers it (on the DE's
+  // contour the pole is >= 0.7 |t0| off the axis, docs/NOTES.md "beyond 2^53", and v may exceed 2^53)
+  const bool sharp = detail::pole_distance(u, a) < 2 * K;
+  const double w_lo = std::max(head + 1, std::floor(pole - K)), w_hi = std::min(hi, std::ceil(pole + K));
+  const bool window = sharp && w_lo <= w_hi;
+  if (window && w_hi >= 0x1p52)
+    throw std::domain_error("resonant_sum: a sharp pole beyond 2^52, where doubles no longer count the integers");
+  direct(lo, head);
+  if (window) direct(w_lo, w_hi);
+  // the Euler–Maclaurin pieces: (head, w_lo) and (w_hi, hi], each >= K terms or summed directly
+  // (hi itself may exceed 2^53: the pieces never step through it one by one)
+  auto piece = [&](double A, double B) {
+    if (B < A) return;
+    if (B - A < 2 * K) { direct(A, B); return; }
+    s += detail::euler_maclaurin(f, A, B, pole);
+  };
+  if (window) {
+    piece(head + 1, w_lo - 1);
+    piece(w_hi + 1, hi);
+  } else {
+    piece(head + 1, hi);
+  }
+  return s;
+}
+
+/// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-k}.
+inline std::complex<double> resonant_sum(double c, double a, int k, std::complex<double> u, double lo, double hi) {
+  return resonant_sum(detail::resonant_term{c, a, k, u}, lo, hi);
+}
+
+/// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-1} (1 - u2 j^a)^{-1}, u2 without a near-pole on the real axis.
+inline std::complex<double> resonant_sum2(double c, double a, std::complex<double> u, std::complex<double> u2, double lo, double hi) {
+  return resonant_sum(detail::resonant_term{c, a, 1, u, u2}, lo, hi);
+}
+
+}  // namespace scalelaw

@@ -1,0 +1,45 @@
+// The power-law random features model (SPEC §1): one validated parameter set shared by every
+// command. Data x_j ~ N(0, j^{-2 alpha}), target b_j = j^{-beta}, features W in R^{v x d}.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "scalelaw/model/validate.hpp"
+
+namespace scalelaw {
+
+struct plrf_options {
+  double alpha = NAN, beta = NAN;
+  double d = 0;                     ///< parameters (0 = not needed by this command)
+  std::optional<double> v;          ///< features; default rho * d; +inf allowed where sums converge
+  double rho = 4;                   ///< v = rho d when v is not given (SPEC §1)
+  double batch = 1;
+  std::optional<double> gamma;      ///< explicit learning rate, or
+  double gamma_mult = 0.5;          ///< gamma = gamma_mult / sum_{j<=v} j^{-2 alpha}
+};
+
+/// Validated model parameters.
+struct plrf {
+  double alpha, beta;
+  std::uint64_t d;      ///< 0 when the command needs no d
+  double v;             ///< may be +inf
+  unsigned batch;
+  double gamma;
+  double rho;
+
+  /// Validates and completes `o`: v default, gamma from gamma_mult, learnability, stability of the
+  /// top mode (q(1) < 1 needs gamma (B+1) < 2, SPEC §2).
+  static plrf from(const plrf_options& o, bool need_d);
+
+  double learnability() const { return 2 * alpha + 2 * beta; }  ///< > 1 required
+};
+
+/// sum_{j=1}^{v} j^{-2 alpha} (the trace of D truncated at v), double precision.
+double trace_D(double alpha, double v);
+
+/// Largest stable learning rate for a single mode of eigenvalue `lambda_max` and batch B.
+inline double max_stable_gamma_mode(double lambda_max, unsigned batch) { return 2.0 / ((batch + 1) * lambda_max); }
+
+}  // namespace scalelaw
