@@ -82,7 +82,7 @@ void register_curve(CLI::App& app, runner& run) {
         plrf m = a->model.resolve(true);
         if (a->method == "deq") {
           // deterministic equivalent: no W, no eigen-decomposition
-          cs = deq_contour_spectrum({m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch}, &ident);
+          cs = deq_contour_spectrum(m, {}, &ident);
         } else {
           if (m.d >= 2000) err() << "curve: instantiating W (" << m.v << " x " << m.d << ") and its spectrum...\n";
           auto inst = instantiate<double>(m, static_cast<std::uint64_t>(a->seed));

@@ -17,22 +17,19 @@ namespace scalelaw::cli {
 void register_frontier(CLI::App& app, runner& run) {
   struct args {
     frontier_options o;
-    std::string alpha, beta, method, out, expect, estimator = "all";
-    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, batch = 1, budget = 120;
+    model_flags model;  ///< --alpha --beta --v --rho --batch --gamma --gamma-mult, exact; d is the grid's
+    std::string method, out, expect, estimator = "all";
+    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, budget = 120;
     bool json = false;
   };
   auto a = std::make_shared<args>();
   auto* sub = app.add_subcommand("frontier", "measured compute-optimal d*(f), P*(f) and their exponents vs the derived table");
-  sub->add_option("--alpha", a->alpha, "alpha > 0 (exact decimal or p/q)")->required();
-  sub->add_option("--beta", a->beta, "beta, any sign with 2 alpha + 2 beta > 1 (exact decimal or p/q)")->required();
+  add_model_flags(*sub, a->model, /*with_d=*/false);  // --v and --gamma: the same for every d of the grid
   sub->add_option("--flops-min", a->o.flops_min, "smallest compute f = d r (default 1e6)");
   sub->add_option("--flops-max", a->o.flops_max, "largest compute (default 1e12)");
   sub->add_option("--d-min", a->o.d_min, "smallest d of the grid (default 8)");
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
-  sub->add_option("--rho", a->o.rho, "v = rho d (default 4)");
-  sub->add_option("--batch", a->batch, "batch size B >= 1 (default 1)");
-  sub->add_option("--gamma-mult", a->o.gamma_mult, "gamma = M / sum_{j<=v} j^-2alpha, M in (0, 1] (default 0.5)");
   sub->add_option("--d-per-octave", a->d_per_octave, "d grid points per octave, 1..16 (default 4; 2 with the automatic window)");
   sub->add_option("--flops-points", a->flops_points, "compute values on the flops grid, 3..200 (default 13)");
   sub->add_option("--f0-scale", a->o.f0_scale, "deq: scale F_0 in every curve by this factor >= 0 (0 removes it; default 1)");
@@ -84,7 +81,8 @@ void register_frontier(CLI::App& app, runner& run) {
         a->seeds = 1;
       }
       if (!a->out.empty()) require_writable_path(a->out);
-      const rational al = phases::parse_rational("alpha", a->alpha), be = phases::parse_rational("beta", a->beta);
+      a->model.parse();
+      const rational al = *a->model.exact.alpha, be = *a->model.exact.beta;
       const auto cls = phases::classify(al, be);
       double xi_cell = nearest_double(cls.xi), eta_cell = nearest_double(cls.eta);
       if (!a->expect.empty()) {  // parsed before any work: a typo fails at once
@@ -97,18 +95,10 @@ void register_frontier(CLI::App& app, runner& run) {
       if (automatic) {
         // the proofs-check suite's full DE preset: top 3 decades of f the DE reaches, placed by the derived xi
         const frontier_options keep = a->o;
-        a->o = deq_frontier_options(nearest_double(al), nearest_double(be), false, nearest_double(cls.xi));
-        a->o.rho = keep.rho;
-        a->o.gamma_mult = keep.gamma_mult;
+        a->o = deq_frontier_options(a->model.opt, false, nearest_double(cls.xi));
         a->o.f0_scale = keep.f0_scale;
       }
-      a->o.alpha = nearest_double(al);
-      a->o.beta = nearest_double(be);
-      require_range("rho", a->o.rho, 1, 1e6);
-      require_count("batch", a->batch, 1, 1e9);
-      a->o.batch = static_cast<unsigned>(a->batch);
-      require_positive("gamma-mult", a->o.gamma_mult);
-      if (a->o.gamma_mult > 1) throw invalid_input(fmt::format("gamma-mult = {} is out of range: must be in (0, 1]", a->o.gamma_mult));
+      a->o.params = a->model.opt;  // validated by compute_frontier at both ends of the d grid (plrf::from)
       if (dpo_given) {
         require_count("d-per-octave", a->d_per_octave, 1, 16);
         a->o.d_per_octave = static_cast<unsigned>(a->d_per_octave);
@@ -187,7 +177,7 @@ void register_frontier(CLI::App& app, runner& run) {
                     {"xi_theory", nearest_double(cls.xi)}, {"eta_theory", nearest_double(cls.eta)}, {"phase", cls.ph->label},
                     {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local}, {"verdict", verdict},
                     {"shares", shares}, {"estimators", estimators}, {"estimator", a->estimator},
-                    {"parameters", {{"alpha", a->alpha}, {"beta", a->beta}}}});
+                    {"parameters", a->model.echo()}});
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
         out() << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,

@@ -20,8 +20,7 @@ namespace scalelaw::checks {
 
 namespace {
 loss_spectrum deq_spectrum_of(const plrf& m) {
-  deq_spectrum_options o{m.alpha, m.beta, static_cast<double>(m.d), m.v, m.gamma, m.batch, 0, 0, {}};  // grid defaults
-  return deq_loss_spectrum(o);
+  return deq_loss_spectrum(m);  // the grid's defaults
 }
 
 }  // namespace

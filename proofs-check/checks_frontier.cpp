@@ -102,7 +102,7 @@ result frontier_phase(double a, double b, bool) {
   // both the quick and the full suite: 8-26 s per phase on 2 cores. Judged by frontier/verdict.hpp.
   const auto c = classify_decimal(a, b);
   const double xc = nearest_double(c.xi), ec = nearest_double(c.eta);
-  const frontier_options o = deq_frontier_options(a, b, false, xc);
+  const frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, xc);
   const auto& fr = deq_frontier_cached(a, b, false, xc);
   const judged j = judge_with_negations(xc, ec, fr, continue_with_model(o, fr));
   std::string local;
@@ -130,7 +130,7 @@ result frontier_phase(double a, double b, bool) {
 // and the model's limit judged as in frontier[...] (its own frontier is the measurement: the bridge is trivial).
 result frontier_model_phase(double a, double b) {
   frontier_options o;
-  o.alpha = a; o.beta = b;
+  o.params = {.alpha = a, .beta = b};
   o.model = true;
   o.seeds = 1;
   o.flops_min = 1e6; o.flops_max = 1e22; o.flops_points = 17;  // one per decade
@@ -171,7 +171,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
     const double a = std::stod(as), b = std::stod(bs), xc = nearest_double(c.xi), ec = nearest_double(c.eta);
     const auto& fr = deq_frontier_cached(a, b, false, xc);
-    return std::pair{c, judge_with_negations(xc, ec, fr, continue_with_model(deq_frontier_options(a, b, false, xc), fr))};
+    return std::pair{c, judge_with_negations(xc, ec, fr, continue_with_model(deq_frontier_options({.alpha = a, .beta = b}, false, xc), fr))};
   };
   const auto [cl, jl] = measure(left);
   const auto [cr, jr] = measure(right);

@@ -384,6 +384,11 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
   expect_error("frontier --alpha 1 --beta 0.3 --rho 0.5", "rho");
   expect_error("frontier --alpha 1 --beta 0.3 --batch 0", "batch");
   expect_error("frontier --alpha 1 --beta 0.3 --gamma-mult 1.5", "gamma-mult");
+  // --v and --gamma are the same at every d (issue 19 item 2; the model is one plrf_options, validated at both ends of the
+  // d grid before any curve): a v below the grid's top d, an unstable gamma
+  expect_error("frontier --alpha 1 --beta 0.3 --v 100 --d-max 1024", "v = 100 is out of range: must be >= d = 1024");
+  expect_error("frontier --alpha 1 --beta 0.3 --gamma 5", "unstable");
+  expect_error("frontier --alpha 1 --beta 0.3 --gamma 0", "gamma");
   expect_error("frontier --alpha 1 --beta 0.3 --d-per-octave 0", "d-per-octave");
   expect_error("frontier --alpha 1 --beta 0.3 --flops-points 2", "flops-points");
   expect_error("frontier --alpha 1 --beta 0.3 --threads -1", "threads");
@@ -394,6 +399,20 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
   // the automatic DE window of II takes 17-30 s on 2 cores: a 1 s budget stops it after the first curves, naming the
   // projection (not under the sanitizers, where one DE curve alone can take longer than the 15 s asserted here)
   if (!end_to_end({})) return;
+  {  // the flags reach the curves: an explicit gamma (0.25; the default is 0.5 / sum_j j^-2 ~ 0.31) and v change the losses, and the
+     // parameters are echoed as given
+    const std::string grid = "frontier --alpha 1 --beta 0.3 --method deq --flops-min 1e6 --flops-max 1e8 --flops-points 3 "
+                             "--d-min 4 --d-max 4096 --d-per-octave 1 --json";  // 3 s
+    const auto base = run(grid), with_gamma = run(grid + " --gamma 0.25"), with_v = run(grid + " --v 20000");
+    BOOST_TEST_REQUIRE(base.status <= 1, base.err);
+    BOOST_TEST_REQUIRE(with_gamma.status <= 1, with_gamma.err);
+    BOOST_TEST_REQUIRE(with_v.status <= 1, with_v.err);
+    const auto jb = nlohmann::json::parse(base.out), jg = nlohmann::json::parse(with_gamma.out), jv = nlohmann::json::parse(with_v.out);
+    BOOST_TEST(jg["parameters"]["gamma"] == "0.25");
+    BOOST_TEST(jv["parameters"]["v"] == "20000");
+    BOOST_TEST(jb["points"][0]["loss"] != jg["points"][0]["loss"]);
+    BOOST_TEST(jb["points"][0]["loss"] != jv["points"][0]["loss"]);
+  }
   const auto t0 = std::chrono::steady_clock::now();
   const auto b = run("frontier --alpha 1.1 --beta 0.8 --budget-seconds 1");  // a progress line may come first, under load
   BOOST_TEST(b.status == 2, b.err);

@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(deq_curve_within_seed_spread) {
     o.alpha = p.a; o.beta = p.b; o.d = 200;
     const plrf m = plrf::from(o, true);
     const auto grid = log_grid(100000000, 8);
-    const auto de = volterra_block_leap(deq_contour_spectrum({p.a, p.b, 200, m.v, m.gamma, 1}), grid);
+    const auto de = volterra_block_leap(deq_contour_spectrum(m), grid);
     const int seeds = 8;
     std::vector<double> mean(grid.size()), sq(grid.size());
     for (int s = 0; s < seeds; ++s) {
@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(contour_identities) {
     for (double d : {1e2, 1e4, 1e6}) {
       const double v = 4 * d;
       deq_contour_checks c{};
-      const auto s = deq_contour_spectrum({p.a, p.b, d, v, 0.01, 1}, &c);
+      const auto s = deq_contour_spectrum(plrf::from({.alpha = p.a, .beta = p.b, .d = d, .v = v, .gamma = 0.01}, true), {}, &c);
       const double S1 = double(power_sum(2 * p.a, v) / d), S2 = double(power_sum(4 * p.a, v) / d);
       const double initial = double(0.5 * power_sum(2 * p.a + 2 * p.b, v)), target = double(power_sum(4 * p.a + 2 * p.b, v));
       const double errs[] = {c.mass - 1, c.moment1 / S1 - 1, c.moment2 / (S1 * S1 + S2) - 1,
@@ -236,12 +236,12 @@ BOOST_AUTO_TEST_CASE(contour_self_convergence) {
     o.alpha = a; o.beta = b; o.d = 10000;
     const plrf m = plrf::from(o, true);
     const auto grid = log_grid(1000000000000ull, 13);
-    deq_contour_options c{a, b, 1e4, m.v, m.gamma, 1};
-    const auto base = volterra_block_leap(deq_contour_spectrum(c), grid);
+    deq_contour_options c;
+    const auto base = volterra_block_leap(deq_contour_spectrum(m, c), grid);
     c.panel = 0.25;
-    const auto finer = volterra_block_leap(deq_contour_spectrum(c), grid);
+    const auto finer = volterra_block_leap(deq_contour_spectrum(m, c), grid);
     c.panel = 0.5; c.points = 24;
-    const auto more = volterra_block_leap(deq_contour_spectrum(c), grid);
+    const auto more = volterra_block_leap(deq_contour_spectrum(m, c), grid);
     double worst = 0;
     for (std::size_t k = 0; k < grid.size(); ++k)
       worst = std::max({worst, std::abs(base.loss[k] / finer.loss[k] - 1), std::abs(base.loss[k] / more.loss[k] - 1)});
@@ -276,7 +276,8 @@ BOOST_AUTO_TEST_CASE(contour_identities_beyond_2_53) {
   for (auto [a, b] : {std::pair{0.27, 1.0}, std::pair{0.29, 2.0}}) {
     const double d = 1e17, v = 4e17;
     deq_contour_checks c{};
-    deq_contour_spectrum({a, b, d, v, 0.5 / resonant_sum(2 * a, 2 * a, 1, {0, 0}, 1, v).real(), 1}, &c);
+    deq_contour_spectrum(plrf::from({.alpha = a, .beta = b, .d = d, .v = v, .gamma = 0.5 / resonant_sum(2 * a, 2 * a, 1, {0, 0}, 1, v).real()}, true),
+                         {}, &c);
     auto S = [&](double p) {
       // q^r at r = 0: weight 1 (as lib/frontier/model.hpp); gamma only sets the series radius
       return power_law_sum<mpfr>(mpfr(p), mpfr(a), q_power<mpfr>{mpfr(0.01), mpfr(1), mpfr(0)}, v).value.convert_to<double>();
@@ -303,11 +304,11 @@ BOOST_AUTO_TEST_CASE(contour_curve_at_rounding_floor) {
   const plrf m = plrf::from(o, true);
   std::vector<std::uint64_t> grid;
   for (double r = 1; r < 2e11; r *= 10) grid.push_back(static_cast<std::uint64_t>(r));
-  deq_contour_options c{m.alpha, m.beta, double(m.d), m.v, m.gamma, 1};
+  deq_contour_options c;
   block_leap_stats st;
-  const auto base = volterra_block_leap(deq_contour_spectrum(c), grid, {}, &st);
+  const auto base = volterra_block_leap(deq_contour_spectrum(m, c), grid, {}, &st);
   c.panel = 0.25;
-  const auto finer = volterra_block_leap(deq_contour_spectrum(c), grid);
+  const auto finer = volterra_block_leap(deq_contour_spectrum(m, c), grid);
   double worst = 0;
   for (std::size_t k = 0; k < grid.size(); ++k) worst = std::max(worst, std::abs(base.loss[k] / finer.loss[k] - 1));
   BOOST_TEST_MESSAGE("d = 9.5e16: " << st.blocks << " blocks, " << st.rounding_limited << " rounding-limited, max residual "

@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(golden_measured_exponents) {
     BOOST_TEST_REQUIRE(is.good(), r.phase);
     const auto g = nlohmann::json::parse(is);
     frontier_options o;
-    o.alpha = r.alpha; o.beta = r.beta;
+    o.params = {.alpha = r.alpha, .beta = r.beta};
     o.flops_min = 1e4; o.flops_max = 1e8; o.d_min = 8; o.d_max = 512; o.seeds = 2;
     const auto fr = compute_frontier(o);
     const auto close = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::abs(b); };
@@ -170,13 +170,13 @@ BOOST_AUTO_TEST_CASE(edge_margin_drops_cut_windows) {
 // r = f / d is a std::uint64_t step count: a grid whose flops-max / d-min passes 2^63 is refused (it used to wrap
 // silently, found running a DE frontier to f = 1e28 from d = 1e5).
 BOOST_AUTO_TEST_CASE(step_count_overflow_refused) {
-  frontier_options o = deq_frontier_options(0.27, 1.0, true, NAN);
+  frontier_options o = deq_frontier_options({.alpha = 0.27, .beta = 1.0}, true, NAN);
   o.flops_max = 1e28;
   o.d_min = 1e5;
   BOOST_CHECK_THROW(compute_frontier(o), invalid_input);
   // the model evaluates r = f / d in double: the full suite's frontier_model grid (f to 1e22 from d = 64) is allowed
   frontier_options m;
-  m.alpha = 1.2; m.beta = 0.8; m.model = true; m.seeds = 1;
+  m.params = {.alpha = 1.2, .beta = 0.8}; m.model = true; m.seeds = 1;
   m.flops_min = 1e20; m.flops_max = 1e22; m.flops_points = 3; m.d_min = 64; m.d_max = 1024;
   BOOST_CHECK_NO_THROW(compute_frontier(m));
 }
@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE(reach_window_within_caps) {
 BOOST_AUTO_TEST_CASE(term_shares_at_the_optimum) {
   for (const bool model : {false, true}) {
     frontier_options o;
-    o.alpha = 0.27; o.beta = 1.0;
+    o.params = {.alpha = 0.27, .beta = 1.0};
     o.seeds = 1;
     (model ? o.model : o.deq) = true;
     o.flops_min = 1e9; o.flops_max = 1e10; o.flops_points = 3;
@@ -241,7 +241,7 @@ BOOST_AUTO_TEST_CASE(term_shares_at_the_optimum) {
 // fails (the bridge), an unsettled continuation fails, and no frontier fails: the rule can say no, on each of its parts.
 BOOST_AUTO_TEST_CASE(verdict_bridge_limit_and_its_negations) {
   frontier_options o;
-  o.alpha = 0.27; o.beta = 1.0;
+  o.params = {.alpha = 0.27, .beta = 1.0};
   o.model = true;
   o.seeds = 1;
   o.flops_min = 1e16; o.flops_max = 1e22; o.flops_points = 7;
@@ -313,7 +313,7 @@ BOOST_AUTO_TEST_CASE(estimators_recover_a_synthetic_surface) {
 BOOST_AUTO_TEST_CASE(estimators_on_model_frontiers) {
   for (const auto& [a, b, xi, eta] : {std::tuple{1.0, 0.3, 1.0 / 3, 8.0 / 15}, std::tuple{1.2, 0.8, 0.4, 0.75}}) {
     frontier_options o;
-    o.alpha = a; o.beta = b;
+    o.params = {.alpha = a, .beta = b};
     o.model = true;
     o.seeds = 1;
     o.flops_min = 1e19; o.flops_max = 1e22; o.flops_points = 7;

@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(f0_and_curve_converge_to_the_deterministic_equivalent) {
       // the density grid used before carried 0.3-1 % of its own, NOTES)
       const auto kap = deq_kappa<double>(p.a, d, m.v);
       const double f0_de = deq_f0<double>(p.a, p.b, kap, m.v).value;
-      const auto de = volterra_block_leap(deq_contour_spectrum({p.a, p.b, d, m.v, m.gamma, 1}), grid);
+      const auto de = volterra_block_leap(deq_contour_spectrum(m), grid);
       double f0 = 0, f0sq = 0;
       std::vector<double> mean(grid.size(), 0.0), sq(grid.size(), 0.0);
       for (int s = 0; s < seeds; ++s) {

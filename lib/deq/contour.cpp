@@ -14,34 +14,35 @@
 
 namespace scalelaw {
 
-contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_checks* checks) {
-  require_positive("alpha", o.alpha);
-  require_finite("beta", o.beta);  // any sign: learning needs 2 alpha + 2 beta > 1 (checked with the model)
-  require_positive("d", o.d);
-  require_positive("gamma", o.gamma);
-  if (std::isinf(o.v) || o.v > 1e19) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e19");
-  if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
+contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_options& o, deq_contour_checks* checks) {
+  // the model was validated by plrf::from (SPEC §1); the DE adds its own ranges of d and v
+  const double alpha = model.alpha, beta = model.beta, d = static_cast<double>(model.d), v = model.v;
+  require_positive("d", d);
+  const double gamma = model.gamma;
+  const unsigned batch = model.batch;
+  if (std::isinf(v) || v > 1e19) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e19");
+  if (!(v > d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
   if (!(o.angle > 0 && o.angle < M_PI / 2)) throw invalid_input("contour angle must be in (0, pi/2)");
   require_positive("panel", o.panel);
   if (o.points < 2 || o.points > 64) throw invalid_input("contour points per panel must be in [2, 64]");
-  const deq_model M{o.alpha, o.d, o.v};
-  const deq_edges e = deq_support_edges(o.alpha, o.d, o.v);
+  const deq_model M = deq_model::of(model);
+  const deq_edges e = deq_support_edges(alpha, d, v);
   // a: below the bottom edge by a factor 2; b: above the top edge by 1.5, but
   // below the pole of ||K||'s integrand at 2/(gamma (B+1)) (midway), so that q(z) in (0, 1) on [a, b]
   const double a = e.lambda_min / 2;
-  const double pole = 2 / (o.gamma * (o.batch + 1.0));
+  const double pole = 2 / (gamma * (batch + 1.0));
   const double b = std::min(1.5 * e.lambda_max, 0.5 * (e.lambda_max + pole));
   if (!(b > e.lambda_max))
     throw invalid_input(fmt::format(
         "gamma = {} is unstable: the top of the spectrum lambda_max = {:.6g} needs gamma < 2/((B+1) lambda_max) = {:.6g}",
-        o.gamma, e.lambda_max, 2 / ((o.batch + 1.0) * e.lambda_max)));
+        gamma, e.lambda_max, 2 / ((batch + 1.0) * e.lambda_max)));
   const std::vector<contour_node> path = log_rectangle_contour(a, b, o.angle, o.panel, o.points);
   const cplx I(0, 1);
   contour_spectrum s;
   s.a = a;
   s.b = b;
-  s.gamma = o.gamma;
-  s.batch = o.batch;
+  s.gamma = gamma;
+  s.batch = batch;
   s.z.resize(path.size());
   s.weight.resize(path.size());
   s.mult.resize(path.size());
@@ -55,7 +56,7 @@ contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_
   // (forming it by subtraction would leave an absolute 1e-16 T(0), an estimated 2e-7 of F_0 at d = 1e6).
   // kappa and F_0 in double (lib/deq/kappa.hpp): within 5e-15 of the 20-digit values at d = 64 .. 2e9, 100x faster,
   // and no mpfr (whose default precision is process-wide) in frontier threads
-  const auto kappa = deq_kappa<double>(o.alpha, o.d, o.v);
+  const auto kappa = deq_kappa<double>(alpha, d, v);
   const cplx u0 = -1 / kappa.value;
   // m(z) by continuation backwards along the path, from b (real, above the support: m real)
   cplx m = deq_m(M, cplx(b, 0));
@@ -72,11 +73,11 @@ contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_
     deq_sum(M, m, z, one_minus_m, unused);
     const cplx c = -I * path[i].dz / M_PI;
     s.z[i] = z;
-    s.mult[i] = c * o.d * one_minus_m / z;
+    s.mult[i] = c * d * one_minus_m / z;
     const cplx u = z / m;
-    s.weight[i] = c * (u - u0) * resonant_sum2(2 * o.beta, 2 * o.alpha, u, u0, 1, std::floor(o.v)) / z;
+    s.weight[i] = c * (u - u0) * resonant_sum2(2 * beta, 2 * alpha, u, u0, 1, std::floor(v)) / z;
   }
-  s.F0 = deq_f0<double>(o.alpha, o.beta, kappa, o.v).value;
+  s.F0 = deq_f0<double>(alpha, beta, kappa, v).value;
   if (checks) {
     cplx mass = 0, m1 = 0, m2 = 0, f0 = 0, tm = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -87,17 +88,17 @@ contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_
       tm += s.weight[i] * s.z[i];
     }
     // power sums sum_{j<=v} j^{-p}: the resonant sum at u = 0
-    auto power = [&](double p) { return resonant_sum(p, 2 * o.alpha, 1, {0, 0}, 1, std::floor(o.v)).real(); };
-    const double S1 = power(2 * o.alpha) / o.d, S2 = power(4 * o.alpha) / o.d;
-    checks->mass = mass.real() / o.d;
-    checks->moment1 = m1.real() / o.d;
-    checks->moment2 = m2.real() / o.d;
+    auto power = [&](double p) { return resonant_sum(p, 2 * alpha, 1, {0, 0}, 1, std::floor(v)).real(); };
+    const double S1 = power(2 * alpha) / d, S2 = power(4 * alpha) / d;
+    checks->mass = mass.real() / d;
+    checks->moment1 = m1.real() / d;
+    checks->moment2 = m2.real() / d;
     checks->moment1_exact = S1;
     checks->moment2_exact = S1 * S1 + S2;
     checks->forcing0 = s.F0 + f0.real() / 2;
-    checks->initial = 0.5 * power(2 * o.alpha + 2 * o.beta);
+    checks->initial = 0.5 * power(2 * alpha + 2 * beta);
     checks->target_mass = tm.real();
-    checks->target_mass_exact = power(4 * o.alpha + 2 * o.beta);
+    checks->target_mass_exact = power(4 * alpha + 2 * beta);
     checks->lambda_min = e.lambda_min;
     checks->lambda_max = e.lambda_max;
   }

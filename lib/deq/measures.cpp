@@ -12,19 +12,19 @@
 namespace scalelaw {
 
 
-loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
-  require_positive("alpha", o.alpha);
-  require_finite("beta", o.beta);  // any sign: learning needs 2 alpha + 2 beta > 1 (checked with the model)
-  require_positive("d", o.d);
-  if (std::isinf(o.v) || o.v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
-  if (!(o.v > o.d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
-  const deq_model M{o.alpha, o.d, o.v};
-  const double x_hi = 2.5, x_lo = 1e-3 * std::pow(o.d, -2 * o.alpha);
+loss_spectrum deq_loss_spectrum(const plrf& model, const deq_spectrum_options& o) {
+  // the model was validated by plrf::from (SPEC §1); the DE adds its own ranges of d and v
+  const double alpha = model.alpha, beta = model.beta, d = static_cast<double>(model.d), v = model.v;
+  require_positive("d", d);
+  if (std::isinf(v) || v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");
+  if (!(v > d)) throw invalid_input("the deterministic-equivalent curve needs v > d");
+  const deq_model M = deq_model::of(model);
+  const double x_hi = 2.5, x_lo = 1e-3 * std::pow(d, -2 * alpha);
   // defaults (docs/NOTES.md, "DE vs finite d"): the smoothing z = x(1 + i eps) leaks ~ d eps/(pi x) of
   // density from the bulk to every larger x (the trace error is d eps x_hi/pi), so eps = 0.01/d; the DE's
   // top bumps have relative width ~ d^{-1/2}, so the grid has 10 sqrt(d) nodes per decade (>= 1000)
-  const double eps = o.eps > 0 ? o.eps : std::min(1e-4, 0.01 / o.d);
-  const double per_decade = o.per_decade > 0 ? o.per_decade : std::max(1000.0, std::ceil(10 * std::sqrt(o.d)));
+  const double eps = o.eps > 0 ? o.eps : std::min(1e-4, 0.01 / d);
+  const double per_decade = o.per_decade > 0 ? o.per_decade : std::max(1000.0, std::ceil(10 * std::sqrt(d)));
   const std::size_t n = static_cast<std::size_t>(std::ceil(std::log10(x_hi / x_lo) * per_decade)) + 1;
   std::vector<double> xs(n), rho(n), nu(n);
   for (std::size_t k = 0; k < n; ++k) xs[k] = x_lo * std::pow(x_hi / x_lo, double(k) / (n - 1));
@@ -54,7 +54,7 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
         }
         if (!ok) throw std::runtime_error(fmt::format("deq: no solution m(z) at x = {}", xs[kk]));
         rho[kk] = std::imag(-m / z) / M_PI;
-        nu[kk] = std::imag(deq_target_transform(o.alpha, o.beta, o.v, m, z)) / M_PI;
+        nu[kk] = std::imag(deq_target_transform(alpha, beta, v, m, z)) / M_PI;
         const std::size_t k = done.fetch_add(1) + 1;
         if (o.progress && k % std::max<std::size_t>(5000, n / 10) == 0) {
           std::lock_guard<std::mutex> lock(mu);
@@ -71,13 +71,13 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
   loss_spectrum s;
-  s.gamma = o.gamma;
-  s.batch = o.batch;
+  s.gamma = model.gamma;
+  s.batch = model.batch;
   for (std::size_t k = 0; k < n; ++k) {
     // trapezoid in log x: dx = x dlog x
     const double dl = (k == 0 || k == n - 1 ? 0.5 : 1.0) * std::log(x_hi / x_lo) / (n - 1);
     const double dx = xs[k] * dl;
-    const double mult = o.d * rho[k] * dx, w = nu[k] * dx / xs[k];
+    const double mult = d * rho[k] * dx, w = nu[k] * dx / xs[k];
     // nodes far outside the support carry ~1e-20 of either measure; keeping them would only make
     // a high, empty node fail the stability test
     if (!(mult > 1e-9) && !(w > 1e-16)) continue;
@@ -85,7 +85,7 @@ loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o) {
     s.mult.push_back(std::max(mult, 0.0));
     s.weight.push_back(std::max(w, 0.0));
   }
-  s.F0 = deq_f0_double(o.alpha, o.beta, o.d, o.v);
+  s.F0 = deq_f0_double(alpha, beta, d, v);
   return s;
 }
 

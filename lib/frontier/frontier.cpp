@@ -136,6 +136,12 @@ frontier_result compute_frontier(const frontier_options& o) {
   for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
     res.d_grid.push_back(std::round(d));
   res.d_grid.erase(std::unique(res.d_grid.begin(), res.d_grid.end()), res.d_grid.end());
+  for (double d : {res.d_grid.front(), res.d_grid.back()}) {  // the model at both ends, before any work (the model: d as a real beyond 1e18)
+    d = std::min(d, 1e18);
+    plrf_options po = o.params;
+    po.d = d;
+    plrf::from(po, true);
+  }
   for (unsigned k = 0; k < o.flops_points; ++k)
     res.flops.push_back(o.flops_min * std::pow(o.flops_max / o.flops_min, double(k) / (o.flops_points - 1)));
   const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
@@ -147,13 +153,15 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::atomic<std::size_t> next{0}, done{0};
   std::exception_ptr failure;
   auto one_d = [&](std::size_t i) {
-    plrf_options po;
-    po.alpha = o.alpha; po.beta = o.beta; po.d = o.model ? std::min(res.d_grid[i], 1e18) : res.d_grid[i]; po.rho = o.rho;
-    po.gamma_mult = o.gamma_mult; po.batch = o.batch;
+    plrf_options po = o.params;
+    po.d = o.model ? std::min(res.d_grid[i], 1e18) : res.d_grid[i];
     const plrf m = plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
     if (o.model) {
       const double d = res.d_grid[i];
-      const auto tm = three_term_model::scaled(m.alpha, m.beta, d, m.rho, o.gamma_mult, m.batch);
+      // v = rho d and gamma by the gamma_mult rule at this real d (three_term_model::scaled), unless given
+      const double v = o.params.v ? m.v : m.rho * d;
+      const double gamma = o.params.gamma ? m.gamma : o.params.gamma_mult / trace_D(m.alpha, v);
+      const three_term_model tm(m.alpha, m.beta, d, v, gamma, m.batch);
       for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / d));
       return;
     }
@@ -164,7 +172,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     if (o.deq) {
-      auto spec = deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch});
+      auto spec = deq_contour_spectrum(m);
       spec.F0 *= o.f0_scale;
       const auto c = volterra_block_leap(spec, sorted);
       for (std::size_t k = 0; k < nf; ++k) {
@@ -224,8 +232,8 @@ frontier_result compute_frontier(const frontier_options& o) {
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
                                                           static_cast<unsigned>(nd)));
   if (!o.deq && !o.model) {  // exact curves: up to `threads` instances at once, each as large as the largest d's
-    plrf_options po;
-    po.alpha = o.alpha; po.beta = o.beta; po.d = res.d_grid.back(); po.rho = o.rho; po.gamma_mult = o.gamma_mult; po.batch = o.batch;
+    plrf_options po = o.params;
+    po.d = res.d_grid.back();
     const plrf m = plrf::from(po, true);
     require_memory(fmt::format("{} exact instances at once (d up to {:g}, v = {:g})", threads, double(m.d), m.v),
                    threads * 8.0 * (m.v * double(m.d) + 5 * double(m.d) * double(m.d)));
@@ -291,7 +299,7 @@ const frontier_result& deq_frontier_cached(double alpha, double beta, bool quick
     std::lock_guard<std::mutex> lock(mu);
     if (auto it = done.find(key); it != done.end()) return it->second;
   }
-  frontier_result fr = compute_frontier(deq_frontier_options(alpha, beta, quick, xi_hint));
+  frontier_result fr = compute_frontier(deq_frontier_options({.alpha = alpha, .beta = beta}, quick, xi_hint));
   std::lock_guard<std::mutex> lock(mu);
   return done.emplace(key, std::move(fr)).first->second;
 }

@@ -16,9 +16,8 @@ namespace scalelaw {
 
 term_shares shares_at(const frontier_options& o, double d, double r) {
   if (!o.deq && !o.model) throw invalid_input("term shares: deq or model curves only");
-  plrf_options po;
-  po.alpha = o.alpha; po.beta = o.beta; po.d = std::round(d); po.rho = o.rho;
-  po.gamma_mult = o.gamma_mult; po.batch = o.batch;
+  plrf_options po = o.params;
+  po.d = std::round(d);
   const plrf m = plrf::from(po, true);
   r = std::max(1.0, std::round(r));
   term_shares s;
@@ -26,7 +25,7 @@ term_shares shares_at(const frontier_options& o, double d, double r) {
     const three_term_model tm(m);
     s = {tm.F0, tm.Fpp(r), tm.Fac(r), tm.Kpp(r), 0};
   } else {
-    const auto spec = deq_contour_spectrum({m.alpha, m.beta, double(m.d), m.v, m.gamma, m.batch});
+    const auto spec = deq_contour_spectrum(m);
     const auto c = volterra_block_leap(spec, {static_cast<std::uint64_t>(r)});
     const double pp = fpp_sum<double>(m.alpha, m.beta, m.gamma, double(m.batch), r, double(m.v)).value;
     s = {spec.F0, pp, c.forcing[0] - spec.F0 - pp, c.loss[0] - c.forcing[0], 0};

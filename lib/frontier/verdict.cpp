@@ -14,7 +14,12 @@ namespace {
 // six points (NOTES table: these windows give the cells to 2e-4).
 frontier_result model_window(const frontier_options& o, double xi, double lo) {
   frontier_options m;
-  m.alpha = o.alpha; m.beta = o.beta; m.rho = o.rho; m.gamma_mult = o.gamma_mult; m.batch = o.batch;
+  m.params = o.params;
+  // the limit is that of the family the cells are derived for, v = rho d and gamma by the gamma_mult rule: a given v has
+  // no f -> inf limit (d <= v), and a given gamma turns unstable as d grows where sum_j j^-2alpha diverges (2 alpha < 1).
+  // The bridge (the same window) keeps them.
+  m.params.v.reset();
+  m.params.gamma.reset();
   m.model = true;
   m.seeds = 1;
   m.threads = o.threads;

@@ -185,8 +185,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     if (o.quick && label != "Ia" && label != "III") continue;
     if (o.progress) o.progress("frontier, phase " + label);
     frontier_options fo;
-    fo.alpha = nearest_double(rp.alpha);
-    fo.beta = nearest_double(rp.beta);
+    fo.params = {.alpha = nearest_double(rp.alpha), .beta = nearest_double(rp.beta)};
     fo.flops_min = 1e4;
     fo.flops_max = o.quick ? 1e9 : 1e10;
     fo.d_max = o.quick ? 256 : 1024;
@@ -194,7 +193,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     const auto fr = compute_frontier(fo);
     const auto c = phases::classify(rp.alpha, rp.beta);
     md << fmt::format("| {} | ({}, {}) | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | {:.3f} [{:.3f}, {:.3f}] | {:.4f} | 8..{} | 1e4..{:.0e} |\n", label,
-                      fo.alpha, fo.beta, fr.xi, fr.xi_ci[0], fr.xi_ci[1], nearest_double(c.xi), fr.eta, fr.eta_ci[0], fr.eta_ci[1],
+                      fo.params.alpha, fo.params.beta, fr.xi, fr.xi_ci[0], fr.xi_ci[1], nearest_double(c.xi), fr.eta, fr.eta_ci[0], fr.eta_ci[1],
                       nearest_double(c.eta), fo.d_max, fo.flops_max);
     if (label == "Ia") {  // the IsoFLOP picture (Chinchilla's approach 2) with the frontier
       {
@@ -243,7 +242,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     for (const auto& p : fr.points)
       if (p.interior) top = p.flops;
     const auto v = judge_frontier(nearest_double(c.xi), nearest_double(c.eta), fr,
-                                  continue_with_model(deq_frontier_options(a, b, false, nearest_double(c.xi)), fr));
+                                  continue_with_model(deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(c.xi)), fr));
     de << fmt::format("| {} | ({:g}, {:g}) | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.1e} | {} |\n", rp.label, a, b, fr.xi,
                       nearest_double(c.xi), fr.eta, nearest_double(c.eta), std::max(std::abs(fr.xi - nearest_double(c.xi)), std::abs(fr.eta - nearest_double(c.eta))),
                       top, v.text());

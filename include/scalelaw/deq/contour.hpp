@@ -12,14 +12,13 @@
 #include <functional>
 #include <string>
 
+#include "scalelaw/model/plrf.hpp"
 #include "scalelaw/volterra/contour_spectrum.hpp"
 
 namespace scalelaw {
 
+/// The contour's quadrature (the model comes separately, validated: plrf).
 struct deq_contour_options {
-  double alpha, beta, d, v;
-  double gamma;
-  unsigned batch = 1;
   double angle = 0.7853981633974483;  ///< phi, the ray's angle (pi/4)
   double panel = 0.5;                  ///< panel width in ln |z| (and in the arcs' angle)
   unsigned points = 16;                ///< Gauss–Legendre points per panel
@@ -36,6 +35,6 @@ struct deq_contour_checks {
   double lambda_min, lambda_max;
 };
 
-contour_spectrum deq_contour_spectrum(const deq_contour_options& o, deq_contour_checks* checks = nullptr);
+contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_options& o = {}, deq_contour_checks* checks = nullptr);
 
 }  // namespace scalelaw

@@ -8,14 +8,13 @@
 #include <string>
 
 #include "scalelaw/deq/resolvent.hpp"
+#include "scalelaw/model/plrf.hpp"
 #include "scalelaw/volterra/spectrum.hpp"
 
 namespace scalelaw {
 
+/// The grid of the density (the model comes separately, validated: plrf).
 struct deq_spectrum_options {
-  double alpha, beta, d, v;
-  double gamma;
-  unsigned batch = 1;
   unsigned per_decade = 0;  ///< grid density in x; 0 = max(1000, 10 sqrt(d))
   double eps = 0;           ///< relative smoothing of the densities, z = x (1 + i eps); 0 = min(1e-4, 0.01/d)
   std::function<void(const std::string&)> progress;
@@ -23,6 +22,6 @@ struct deq_spectrum_options {
 };
 
 /// The discretised DE spectrum, with F0 from kappa (lib/deq/kappa.hpp) at double precision.
-loss_spectrum deq_loss_spectrum(const deq_spectrum_options& o);
+loss_spectrum deq_loss_spectrum(const plrf& model, const deq_spectrum_options& o = {});
 
 }  // namespace scalelaw

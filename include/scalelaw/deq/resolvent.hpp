@@ -11,12 +11,17 @@
 #include <complex>
 #include <vector>
 
+#include "scalelaw/model/plrf.hpp"
+
 namespace scalelaw {
 
+/// The coefficients of the resolvent's equation (alpha, d, v: it depends on nothing else), taken from the validated
+/// model by deq_model::of; built directly only where the equation is studied alone (tests).
 struct deq_model {
   double alpha;
   double d;
   double v;  ///< may be +inf (needs 2 alpha > 1)
+  static deq_model of(const plrf& m) { return {m.alpha, static_cast<double>(m.d), m.v}; }
 };
 
 using cplx = std::complex<double>;

@@ -1,6 +1,6 @@
 // Compute-optimal frontier (SPEC §4, issue "frontiers"): for compute f = d r on a log grid,
-// d*(f) = argmin_d P(d, f/d) on exact finite-d curves (v = rho d, gamma by the gamma_mult rule, the
-// same for every d), P*(f), and the exponents xi, eta as log-log slopes with bootstrap intervals
+// d*(f) = argmin_d P(d, f/d) on exact finite-d curves (the model `params` at each d of the grid: v = rho d and gamma
+// by the gamma_mult rule unless given), P*(f), and the exponents xi, eta as log-log slopes with bootstrap intervals
 // over seeds of W. Also the IsoFLOP view: P against d at fixed f.
 #pragma once
 #include <cmath>
@@ -9,17 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "scalelaw/model/plrf.hpp"
+
 namespace scalelaw {
 
 struct frontier_options {
-  double alpha = 1, beta = 0.3;
+  /// The model (SPEC §1) at every d of the grid, which sets d: v = rho d unless v is given (then the same v for every d,
+  /// which must be >= d_max), gamma = gamma_mult / sum_{j<=v} j^-2alpha unless gamma is given (then the same for every d).
+  /// Validated by plrf::from at each d.
+  plrf_options params{.alpha = 1, .beta = 0.3};
   double flops_min = 1e6, flops_max = 1e12;
   unsigned flops_points = 13;
   double d_min = 8, d_max = 1024;
   unsigned d_per_octave = 4;
   unsigned seeds = 4;
-  double rho = 4, gamma_mult = 0.5;
-  unsigned batch = 1;
   unsigned bootstrap = 200;
   double fit_decades = 0;  ///< > 0: fit the slopes over the interior optima of the top decades of f only
   /// An optimum counts as interior only if it lies this far (in ln d) inside the d grid. 0: any optimum not at
@@ -62,9 +65,9 @@ inline deq_reach deq_reach_window(double xi) {
   return {std::pow(10.0, L - W), std::pow(10.0, L), std::pow(10.0, xi * (L - W) - pad), std::pow(10.0, xi * L + pad)};
 }
 
-inline frontier_options deq_frontier_options(double alpha, double beta, bool quick, double xi_hint) {
+inline frontier_options deq_frontier_options(const plrf_options& params, bool quick, double xi_hint) {
   frontier_options o;
-  o.alpha = alpha; o.beta = beta;
+  o.params = params;
   o.deq = true;
   o.seeds = 1;
   if (quick) {
@@ -82,7 +85,7 @@ inline frontier_options deq_frontier_options(double alpha, double beta, bool qui
 }
 
 struct frontier_result;
-/// compute_frontier(deq_frontier_options(alpha, beta, quick, xi_hint)), once per process: the proofs-check frontiers,
+/// compute_frontier(deq_frontier_options({.alpha = alpha, .beta = beta}, quick, xi_hint)), once per process: the proofs-check frontiers,
 /// the boundary checks (three of whose points are reference points) and the report's DE table all use these, and at
 /// the full sizes each is 6-54 s. Deterministic, so sharing changes nothing; keyed on (alpha, beta) to 1e-9 (a reference
 /// point's rational and a typed decimal may differ in the last bit) and quick. Thread-safe; the reference stays valid.

@@ -30,7 +30,8 @@ struct verdict_tolerance {
   static constexpr double settle = 0.002;
 };
 
-/// The three-term model's frontier on the measurement's own window, and continued to f = 1e60..1e65 and 1e80..1e85.
+/// The three-term model's frontier on the measurement's own window (with its v and gamma), and continued to f = 1e60..1e65 and
+/// 1e80..1e85 in the family of the derived cells (v = rho d, gamma by the gamma_mult rule: lib/frontier/verdict.cpp).
 struct model_continuation {
   double xi_same = NAN, eta_same = NAN;  ///< same grid as the measurement
   double xi_mid = NAN, eta_mid = NAN;    ///< f = 1e60..1e65

@@ -10,6 +10,9 @@
 
 namespace scalelaw {
 
+/// The model's parameters as given, by name (designated initialisers: `plrf_options{.alpha = 0.7, .beta = 0.7, .d = 100}`),
+/// the one parameter type of every layer: the exact instance, the DE, the frontier (which sets d for each point of its grid)
+/// and the program, which fills it from the exact decimals typed (analysis/common.hpp). plrf::from validates it once.
 struct plrf_options {
   double alpha = NAN, beta = NAN;
   double d = 0;                     ///< parameters (0 = not needed by this command)
