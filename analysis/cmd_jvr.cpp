@@ -155,7 +155,7 @@ void register_jvr(CLI::App& app, runner& run) {
     run = [rep, resolve_grid, progress] {
       resolve_grid(*rep);
       rep->o.progress = progress("jvr report");
-      const auto sec = write_jvr_report(rep->out, rep->o);
+      write_jvr_report(rep->out, rep->o);
       err() << "jvr report: wrote " << rep->out << "/jvr.md and " << rep->out << "/jvr.html\n";
       return 0;
     };

@@ -12,6 +12,7 @@ PKGS=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   libtbb-dev
   gnuplot-nox                             # SVG figures
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown to HTML (GitHub tables): the report's page
   python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
   python3-dev pybind11-dev python3-numpy  # the Python module (python/): build, and numpy arrays for its results
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles

@@ -210,7 +210,25 @@ BOOST_AUTO_TEST_CASE(report_quick, *boost::unit_test::precondition(end_to_end)) 
   BOOST_TEST(r.status == 0, r.err);
   const std::string md = slurp(dir / "report.md"), html = slurp(dir / "report.html");
   BOOST_TEST(md.find("## Phases") != std::string::npos);
-  BOOST_TEST(html.find("<svg") != std::string::npos);  // figures inlined: self-contained
+  // the page is the Markdown rendered (output/html.hpp): every figure inlined (self-contained), every table a table
+  const auto count = [](const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = 0; (p = s.find(what, p)) != std::string::npos; p += what.size()) ++n;
+    return n;
+  };
+  BOOST_TEST(count(md, "](figures/") >= 10u);
+  BOOST_TEST(count(html, "<svg") >= count(md, "](figures/"));
+  BOOST_TEST(count(html, "<img") == 0u);
+  std::size_t tables = 0;  // delimiter rows: |---|---| or | --- | --- |
+  {
+    std::istringstream lines(md);
+    for (std::string line; std::getline(lines, line);)
+      if (line.size() > 2 && line[0] == '|' && line.find_first_not_of("|-: ") == std::string::npos) ++tables;
+  }
+  BOOST_TEST(tables >= 10u);
+  BOOST_TEST(count(html, "<table>") == tables, count(html, "<table>") << " tables in the page, " << tables << " in the Markdown");
+  BOOST_TEST(count(html, "<h3>Phase ") == 7u);
+  BOOST_TEST(count(html, "<math") >= 27u);  // the phase table: 7 x (xi, eta, region) and 6 boundaries, as MathML
   for (const char* ph : {"Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"})
     BOOST_TEST(md.find(std::string("### Phase ") + ph + " ") != std::string::npos, ph);
 }

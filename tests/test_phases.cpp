@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <random>
+#include <algorithm>
 #include <sstream>
 
 #include "output/phase_table.hpp"
@@ -102,6 +103,30 @@ BOOST_AUTO_TEST_CASE(golden_table) {
     const std::string now = std::string(ext) == "md" ? phase_table_markdown() : phase_table_json().dump(2) + "\n";
     BOOST_TEST(ss.str() == now, "data/phase_table." << ext << " differs from the derivation: regenerate it with `scalelaw table` "
                                 "if the change is intended (see data/README.md)");
+  }
+}
+
+// The report's table (issue 24): the paper's order, and every formula, region and boundary of the derivation as Unicode
+// and MathML with none of the texts' ASCII operators left (*, ^, backticks) and no raw name alpha/beta.
+BOOST_AUTO_TEST_CASE(report_table_order_and_mathematics) {
+  std::vector<math_replacement> math;
+  const std::string md = phase_table_report(math);
+  std::vector<std::size_t> at;
+  for (const char* ph : {"| Ia |", "| Ib |", "| Ic |", "| II |", "| III |", "| IVa |", "| IVb |"}) at.push_back(md.find(ph));
+  for (std::size_t i = 0; i < at.size(); ++i) BOOST_TEST_REQUIRE(at[i] != std::string::npos, i);
+  BOOST_TEST(std::is_sorted(at.begin(), at.end()));
+  BOOST_TEST(math.size() == 3 * derived_phases().size() + derived_boundaries().size());
+  std::istringstream lines(md);
+  std::vector<std::string> rows;  // the phase rows and the boundaries
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("| I", 0) == 0 || line.rfind("- ", 0) == 0) rows.push_back(line);
+  BOOST_TEST(rows.size() == derived_phases().size() + derived_boundaries().size());
+  for (const std::string bad : {"*", "^", "`", "alpha", "beta"}) {
+    for (const auto& row : rows) BOOST_TEST(row.find(bad) == std::string::npos, row);
+    for (const auto& m : math) {
+      BOOST_TEST(m.unicode.find(bad) == std::string::npos, m.unicode);
+      BOOST_TEST(m.mathml.find(bad) == std::string::npos, m.mathml);
+    }
   }
 }
 

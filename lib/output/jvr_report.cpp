@@ -14,6 +14,7 @@
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
+#include "output/html.hpp"
 #include "output/report.hpp"
 
 namespace scalelaw {
@@ -94,7 +95,7 @@ std::string simulation_summary(const simulate_result& r) {
   return s;
 }
 
-std::pair<std::string, std::string> jvr_section(const std::string& dir, const simulate_options& o) {
+std::string jvr_section(const std::string& dir, const simulate_options& o) {
   const simulate_result& r = simulate_cached(o);
   const std::string fig_dir = dir + "/figures";
   fs::create_directories(fig_dir);
@@ -212,41 +213,16 @@ std::pair<std::string, std::string> jvr_section(const std::string& dir, const si
         "from Bayes — see DERIVATIONS §5):\n\n| bound | above the measured mean | smallest bound / measured |\n| --- | --- | --- |\n";
   for (std::size_t i = 0; i < t.size(); ++i)
     md << fmt::format("| {} | {}/{} | {:.3g} |\n", bound_presets()[i], t[i].above, t[i].total, t[i].min_ratio);
-  const std::string text = md.str();
-  std::string html;
-  {
-    std::istringstream is(text);
-    std::string line, block;
-    auto flush = [&] {
-      if (!block.empty()) html += md_table_to_html(block);
-      block.clear();
-    };
-    while (std::getline(is, line)) {
-      if (line.rfind("![", 0) == 0) {
-        flush();
-        const auto a = line.find('(') + 1, b = line.find(')');
-        html += read_text(dir + "/" + line.substr(a, b - a)) + "\n";
-      } else {
-        block += line + "\n";
-      }
-    }
-    flush();
-  }
-  return {"## Information-theoretic allocation (Jeon–Van Roy)\n\n" + text,
-          "<h2>Information-theoretic allocation (Jeon–Van Roy)</h2>\n" + html};
+  return "## Information-theoretic allocation (Jeon–Van Roy)\n\n" + md.str();
 }
 
-std::pair<std::string, std::string> write_jvr_report(const std::string& dir, const simulate_options& o) {
+std::string write_jvr_report(const std::string& dir, const simulate_options& o) {
   fs::create_directories(dir);
-  auto sec = jvr_section(dir, o);
-  write_file_atomically(dir + "/jvr.md", [&](std::ostream& os) { os << "# scalelaw jvr report\n\n" << sec.first; });
-  write_file_atomically(dir + "/jvr.html", [&](std::ostream& os) {
-    os << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>scalelaw jvr report</title>"
-          "<style>body{font-family:sans-serif;max-width:1200px;margin:auto}table{border-collapse:collapse}"
-          "td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body>\n<h1>scalelaw jvr report</h1>\n"
-       << sec.second << "</body></html>\n";
-  });
-  return sec;
+  const std::string md = "# scalelaw jvr report\n\n" + jvr_section(dir, o);
+  write_file_atomically(dir + "/jvr.md", [&](std::ostream& os) { os << md; });
+  const std::string page = markdown_page("scalelaw jvr report", md, dir);
+  write_file_atomically(dir + "/jvr.html", [&](std::ostream& os) { os << page; });
+  return md;
 }
 
 }  // namespace scalelaw

@@ -3,7 +3,6 @@
 #pragma once
 #include <iosfwd>
 #include <string>
-#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -16,10 +15,10 @@ nlohmann::json simulation_json(const simulate_result& r, const simulate_options&
 /// A few lines for stderr: exponents, trend with d, bounds above the measurements.
 std::string simulation_summary(const simulate_result& r);
 
-/// The section as {markdown, html}; figures go to `dir`/figures. Runs the simulation (cached per options).
-std::pair<std::string, std::string> jvr_section(const std::string& dir, const simulate_options& o);
+/// The section in Markdown; figures go to `dir`/figures. Runs the simulation (cached per options).
+std::string jvr_section(const std::string& dir, const simulate_options& o);
 
-/// `scalelaw jvr report`: DIR/jvr.md and a self-contained DIR/jvr.html.
-std::pair<std::string, std::string> write_jvr_report(const std::string& dir, const simulate_options& o);
+/// `scalelaw jvr report`: DIR/jvr.md and a self-contained DIR/jvr.html (output/html.hpp); returns the Markdown.
+std::string write_jvr_report(const std::string& dir, const simulate_options& o);
 
 }  // namespace scalelaw

@@ -1,6 +1,8 @@
 #include "output/phase_table.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
 
 namespace scalelaw {
 
@@ -30,6 +32,38 @@ std::string phase_table_markdown() {
        << " | " << phase_region_text(ph) << " |\n";
   os << "\nBoundaries:\n\n";
   for (const auto& b : derived_boundaries()) os << "- `" << b.equation() << "`\n";
+  return os.str();
+}
+
+namespace {
+
+// Ia < Ib < Ic < II < III < IVa < IVb: the roman numeral, then the letter
+std::pair<int, std::string> paper_order(const std::string& label) {
+  static const std::pair<const char*, int> numerals[] = {{"IV", 4}, {"III", 3}, {"II", 2}, {"I", 1}};
+  for (const auto& [r, n] : numerals)
+    if (label.rfind(r, 0) == 0) return {n, label.substr(std::char_traits<char>::length(r))};
+  return {99, label};  // an unnamed phase (a finding) last
+}
+
+}  // namespace
+
+std::string phase_table_report(std::vector<math_replacement>& math) {
+  std::vector<const phase*> order;
+  for (const auto& ph : derived_phases()) order.push_back(&ph);
+  std::stable_sort(order.begin(), order.end(), [](const phase* a, const phase* b) { return paper_order(a->label) < paper_order(b->label); });
+  auto cell = [&](const std::string& text) {
+    const std::string u = formula_unicode(text);
+    math.push_back({u, formula_mathml(text)});
+    return u;
+  };
+  std::ostringstream os;
+  os << "The compute-optimal size and loss follow d⋆ ∝ f^ξ and P⋆ ∝ f^−η (f = d r, the compute).\n\n"
+        "| phase | ξ | η | dominant terms | region |\n|---|---|---|---|---|\n";
+  for (const phase* ph : order)
+    os << "| " << ph->label << " | " << cell(formula_text(ph->xi)) << " | " << cell(formula_text(ph->eta)) << " | "
+       << dominant_text(*ph) << " | " << cell(phase_region_text(*ph)) << " |\n";
+  os << "\nBoundaries:\n\n";
+  for (const auto& b : derived_boundaries()) os << "- " << cell(b.equation()) << "\n";
   return os.str();
 }
 

@@ -1,9 +1,11 @@
 // The derived phase table in Markdown, CSV, JSON and LaTeX (standalone document).
 #pragma once
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "output/formula.hpp"
 #include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw {
@@ -12,6 +14,9 @@ std::string phase_region_text(const phases::phase& ph);  ///< "(c1 and c2) or (c
 std::string dominant_text(const phases::phase& ph);      ///< "Fpp, F0"
 
 std::string phase_table_markdown();
+/// The report's table: phases in the paper's order (Ia, Ib, Ic, II, III, IVa, IVb), formulas and regions in Unicode
+/// (output/formula.hpp), each with its MathML for the HTML page.
+std::string phase_table_report(std::vector<math_replacement>& math);
 std::string phase_table_csv();
 nlohmann::json phase_table_json();
 std::string phase_table_tex();

@@ -1,5 +1,6 @@
 #include "output/report.hpp"
 #include "output/data_dir.hpp"
+#include "output/html.hpp"
 #include "scalelaw/numeric/exact.hpp"
 
 #include <chrono>
@@ -30,48 +31,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct section {
-  std::string md, html;
-};
-
-std::string html_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '<') o += "&lt;";
-    else if (c == '>') o += "&gt;";
-    else if (c == '&') o += "&amp;";
-    else o += c;
-  }
-  return o;
-}
+using section = std::string;  ///< Markdown; the page is rendered from the whole report (output/html.hpp)
 
 }  // namespace
-
-// Markdown table (header | --- | rows) to HTML.
-std::string md_table_to_html(const std::string& md) {
-  std::istringstream is(md);
-  std::string line, out = "<table>\n";
-  int row = 0;
-  while (std::getline(is, line)) {
-    if (line.empty() || line[0] != '|') { if (!line.empty()) out += "<p>" + html_escape(line) + "</p>\n"; continue; }
-    if (line.find("---") != std::string::npos) continue;
-    out += "<tr>";
-    std::size_t pos = 1;
-    while (pos < line.size()) {
-      const std::size_t next = line.find('|', pos);
-      if (next == std::string::npos) break;
-      std::string cell = line.substr(pos, next - pos);
-      cell.erase(0, cell.find_first_not_of(' '));
-      cell.erase(cell.find_last_not_of(' ') + 1);
-      for (std::size_t b; (b = cell.find('`')) != std::string::npos;) cell.erase(b, 1);
-      out += (row == 0 ? "<th>" : "<td>") + html_escape(cell) + (row == 0 ? "</th>" : "</td>");
-      pos = next + 1;
-    }
-    out += "</tr>\n";
-    ++row;
-  }
-  return out + "</table>\n";
-}
 
 namespace {
 
@@ -145,13 +107,8 @@ section loss_curves(const phase_point& p, const report_options& o, const std::st
   script << fmt::format("set yrange [{}:{}]\nplot ", pmin / 1000, pmax * 2) << plots << "\n";
   std::ofstream(fig_dir + "/curves_" + p.label + ".gp") << script.str();
   run_gnuplot(fig_dir, "curves_" + p.label + ".gp");
-  const std::string svg = read_text(fig_dir + "/curves_" + p.label + ".svg");
-  section sec;
-  sec.md = fmt::format("### Phase {} at (alpha, beta) = ({}, {})\n\n![curves](figures/curves_{}.svg)\n\n{}\n", p.label,
-                       p.alpha, p.beta, p.label, md.str());
-  sec.html = fmt::format("<h3>Phase {} at (alpha, beta) = ({}, {})</h3>\n{}\n{}", p.label, p.alpha, p.beta, svg,
-                         md_table_to_html(md.str()));
-  return sec;
+  return fmt::format("### Phase {} at (alpha, beta) = ({}, {})\n\n![curves](figures/curves_{}.svg)\n\n{}\n", p.label, p.alpha,
+                     p.beta, p.label, md.str());
 }
 
 section spectral_sums_section() {
@@ -168,7 +125,7 @@ section spectral_sums_section() {
     md << "| " << r << " | " << to_decimal(s.value, 25) << " | " << to_decimal(s.error_bound, 2) << " | "
        << to_decimal(as.value(rr), 25) << " | " << to_decimal(mpfr(abs(s.value / as.value(rr) - 1)), 3) << " |\n";
   }
-  return {md.str(), md_table_to_html(md.str())};
+  return md.str();
 }
 
 section frontier_section(const report_options& o, const std::string& fig_dir) {
@@ -179,7 +136,6 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
         "large (the deterministic-equivalent table below reaches the sizes where they fade).\n\n"
         "| phase | (alpha, beta) | xi measured [95% CI] | xi derived | eta measured [95% CI] | eta derived | d range | flops |\n"
         "|---|---|---|---|---|---|---|---|\n";
-  std::string svg;
   for (const auto& rp : phases::reference_points()) {
     const std::string label = rp.label;
     if (o.quick && label != "Ia" && label != "III") continue;
@@ -214,7 +170,6 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
          << "'frontier_Ia.dat' w lp pt 7 lc rgb '#d62728' lw 2\n";
       gp.close();
       run_gnuplot(fig_dir, "isoflop_Ia.gp");
-      svg = read_text(fig_dir + "/isoflop_Ia.svg");
     }
   }
   // the deterministic equivalent (lib/deq/contour.hpp) at the sizes where the corrections fade (NOTES, "Frontier")
@@ -247,7 +202,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
                       nearest_double(c.xi), fr.eta, nearest_double(c.eta), std::max(std::abs(fr.xi - nearest_double(c.xi)), std::abs(fr.eta - nearest_double(c.eta))),
                       top, v.text());
   }
-  return {"![isoflop](figures/isoflop_Ia.svg)\n\n" + md.str() + de.str(), svg + md_table_to_html(md.str()) + md_table_to_html(de.str())};
+  return "![isoflop](figures/isoflop_Ia.svg)\n\n" + md.str() + de.str();
 }
 
 }  // namespace
@@ -259,54 +214,37 @@ void write_report(const report_options& o) {
   const std::string fig_dir = o.dir + "/figures";
   fs::create_directories(fig_dir);
   std::vector<section> secs;
+  std::vector<math_replacement> math;  // the formulas' MathML for the page
 
   say("phase table and diagram");
   {
-    const std::string svg = render_phase_diagram({}, o.quick ? 200 : 400);
-    std::ofstream(fig_dir + "/phase_diagram.svg") << svg;
-    const std::string table = phase_table_markdown();
-    secs.push_back({"## Phases (derived symbolically, lib/phases)\n\n![phase diagram](figures/phase_diagram.svg)\n\n" + table + "\n",
-                    "<h2>Phases (derived symbolically)</h2>\n" + svg + md_table_to_html(table)});
+    std::ofstream(fig_dir + "/phase_diagram.svg") << render_phase_diagram({}, o.quick ? 200 : 400);
+    secs.push_back("## Phases (derived symbolically, lib/phases)\n\n![phase diagram](figures/phase_diagram.svg)\n\n" +
+                   phase_table_report(math) + "\n");
   }
   say("high-precision spectral sums");
   {
-    auto s = spectral_sums_section();
-    secs.push_back({"## Spectral sums vs asymptotics\n\n" + s.md + "\n", "<h2>Spectral sums vs asymptotics</h2>\n" + s.html});
+    secs.push_back("## Spectral sums vs asymptotics\n\n" + spectral_sums_section() + "\n");
   }
-  secs.push_back({"## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, SPEC §2) for "
+  secs.push_back("## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, SPEC §2) for "
                   "several d with v = 4d and gamma = 0.5 / sum_{j<=v} j^(-2 alpha); the pure-point sums Fpp, Kpp, F0 and "
-                  "Fac (this instance's forcing minus F0 and Fpp, DERIVATIONS §6; drawn where positive) separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n",
-                  "<h2>Loss curves, one point per phase</h2>\n"});
+                  "Fac (this instance's forcing minus F0 and Fpp, DERIVATIONS §6; drawn where positive) separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n");
   for (const auto& rp : phases::reference_points()) {
     say("loss curves, phase " + std::string(rp.label));
     secs.push_back(loss_curves({rp.label, nearest_double(rp.alpha), nearest_double(rp.beta)}, o, fig_dir));
   }
-  {
-    auto f = frontier_section(o, fig_dir);
-    secs.push_back({"## Compute-optimal frontier\n\n" + f.md + "\n", "<h2>Compute-optimal frontier</h2>\n" + f.html});
-  }
-  for (const auto& extra : o.extra_sections) {
-    auto [md, html] = extra();
-    secs.push_back({md, html});
-  }
+  secs.push_back("## Compute-optimal frontier\n\n" + frontier_section(o, fig_dir) + "\n");
+  for (const auto& extra : o.extra_sections) secs.push_back(extra());
   const double secs_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string intro = fmt::format(
       "# scalelaw report{}\n\nMade by `scalelaw report{}` in {:.1f} s. Every number below is computed by the toolkit "
       "from the model (nothing is typed in); the phase table comes out of the symbolic derivation.\n\n",
       o.quick ? " (quick)" : "", o.quick ? " --quick" : "", secs_total);
-  write_file_atomically(o.dir + "/report.md", [&](std::ostream& os) {
-    os << intro;
-    for (const auto& s : secs) os << s.md << "\n";
-  });
-  write_file_atomically(o.dir + "/report.html", [&](std::ostream& os) {
-    os << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>scalelaw report</title><style>"
-          "body{font-family:sans-serif;max-width:1000px;margin:auto}table{border-collapse:collapse}"
-          "td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}svg{max-width:100%;height:auto}</style></head><body>\n"
-       << "<h1>scalelaw report" << (o.quick ? " (quick)" : "") << "</h1>\n<p>"
-       << html_escape(fmt::format("Made by `scalelaw report{}` in {:.1f} s.", o.quick ? " --quick" : "", secs_total)) << "</p>\n";
-    for (const auto& s : secs) os << s.html << "\n";
-    os << "</body></html>\n";
-  });
+  std::string md = intro;
+  for (const auto& sec : secs) md += sec + "\n";
+  write_file_atomically(o.dir + "/report.md", [&](std::ostream& os) { os << md; });
+  const std::string page = markdown_page(o.quick ? "scalelaw report (quick)" : "scalelaw report", md, o.dir, math);
+  write_file_atomically(o.dir + "/report.html", [&](std::ostream& os) { os << page; });
 }
 
 }  // namespace scalelaw

@@ -16,10 +16,10 @@ namespace scalelaw {
 struct plrf_options {
   double alpha = NAN, beta = NAN;
   double d = 0;                     ///< parameters (0 = not needed by this command)
-  std::optional<double> v;          ///< features; default rho * d; +inf allowed where sums converge
+  std::optional<double> v = std::nullopt;      ///< features; default rho * d; +inf allowed where sums converge
   double rho = 4;                   ///< v = rho d when v is not given (SPEC §1)
   double batch = 1;
-  std::optional<double> gamma;      ///< explicit learning rate, or
+  std::optional<double> gamma = std::nullopt;  ///< explicit learning rate, or
   double gamma_mult = 0.5;          ///< gamma = gamma_mult / sum_{j<=v} j^{-2 alpha}
 };
 
