@@ -158,7 +158,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     const plrf m = plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
     if (o.model) {
       const double d = res.d_grid[i];
-      // v = rho d and gamma by the gamma_mult rule at this real d (three_term_model::scaled), unless given
+      // v = rho d and gamma by the gamma_mult rule (plrf::from's) at this real d of any size, unless given
       const double v = o.params.v ? m.v : m.rho * d;
       const double gamma = o.params.gamma ? m.gamma : o.params.gamma_mult / trace_D(m.alpha, v);
       const three_term_model tm(m.alpha, m.beta, d, v, gamma, m.batch);

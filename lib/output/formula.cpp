@@ -103,11 +103,9 @@ std::string formula_mathml(const std::string& s) {
   const std::size_t slash = s.rfind("/(");
   if (slash != std::string::npos && closing(s, slash + 1) == s.size() - 1) {
     std::string num = s.substr(0, slash);
-    int depth = 0;
-    bool top = true;  // the '/' is at depth 0
+    int depth = 0;  // of the '/': a fraction only at depth 0
     for (char c : num) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-    top = depth == 0;
-    if (top) {
+    if (depth == 0) {
       if (num.size() > 1 && num.front() == '(' && closing(num, 0) == num.size() - 1) num = num.substr(1, num.size() - 2);
       body = "<mfrac><mrow>" + tokens_mathml(num) + "</mrow><mrow>" + tokens_mathml(s.substr(slash + 2, s.size() - slash - 3)) +
              "</mrow></mfrac>";

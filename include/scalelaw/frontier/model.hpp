@@ -25,12 +25,6 @@ struct three_term_model {
   double kappa, F0;
   double target_mass;  ///< sum_{j<=v} j^{-2b}: S(r) at r = inf, times 4 gamma B
   explicit three_term_model(const plrf& m) : three_term_model(m.alpha, m.beta, double(m.d), m.v, m.gamma, double(m.batch)) {}
-  /// The model at v = rho d, gamma = gamma_mult / sum_{j<=v} j^-2a (the plrf rule) for a real d of any size; the caller
-  /// validates (alpha, beta, rho, gamma_mult, batch) once through plrf::from at a representable d.
-  static three_term_model scaled(double alpha, double beta, double d, double rho, double gamma_mult, double batch) {
-    const double v = rho * d;
-    return three_term_model(alpha, beta, d, v, gamma_mult / trace_D(alpha, v), batch);
-  }
   three_term_model(double a, double b, double d_, double v_, double g, double B)
       : alpha(a), beta(b), d(d_), v(v_), gamma(g), batch(B), kappa(deq_kappa<double>(alpha, d, v).value),
         F0(deq_f0<double>(alpha, beta, sum_result<double>{kappa, 0}, v).value),
