@@ -10,10 +10,10 @@ using namespace phases;
 
 std::string phase_region_text(const phase& ph) {
   std::string out;
-  for (const auto& c : ph.cells) {
+  for (const auto& conj : ph.region) {
     std::string cell;
-    for (const auto& q : c.region) cell += (cell.empty() ? "" : " and ") + q.text();
-    out += (out.empty() ? "" : " or ") + (ph.cells.size() > 1 ? "(" + cell + ")" : cell);
+    for (const auto& q : conj) cell += (cell.empty() ? "" : " and ") + q.text();
+    out += (out.empty() ? "" : " or ") + (ph.region.size() > 1 ? "(" + cell + ")" : cell);
   }
   return out;
 }
@@ -114,9 +114,9 @@ std::string phase_table_tex() {
   };
   for (const auto& ph : derived_phases()) {
     std::string region;
-    for (const auto& c : ph.cells) {
+    for (const auto& conj : ph.region) {
       std::string cell;
-      for (const auto& q : c.region) cell += (cell.empty() ? "" : ",\\ ") + tex_ineq(q.text());
+      for (const auto& q : conj) cell += (cell.empty() ? "" : ",\\ ") + tex_ineq(q.text());
       region += (region.empty() ? "" : " \\text{ or } ") + cell;
     }
     os << ph.label << " & $\\displaystyle " << formula_latex(ph.xi) << "$ & $\\displaystyle " << formula_latex(ph.eta)

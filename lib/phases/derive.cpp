@@ -4,10 +4,11 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <random>
+#include <tuple>
 #include <sstream>
 #include <fmt/format.h>
 
+#include "phases/arrangement.hpp"
 #include "scalelaw/model/validate.hpp"
 
 namespace scalelaw::phases {
@@ -19,17 +20,6 @@ using GiNaC::numeric;
 
 namespace {
 
-numeric to_numeric(const rational& q) {
-  return numeric(q.get_num().get_str().c_str()) / numeric(q.get_den().get_str().c_str());
-}
-rational to_rational(const numeric& n) {
-  if (!n.is_rational()) throw std::runtime_error("not rational: " + std::to_string(n.to_double()));
-  std::ostringstream os;
-  os << n.numer() << "/" << n.denom();
-  rational q(os.str());
-  q.canonicalize();
-  return q;
-}
 numeric at(const ex& e, const rational& a, const rational& b) {
   ex v = e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)});
   v = GiNaC::normal(v);
@@ -37,21 +27,46 @@ numeric at(const ex& e, const rational& a, const rational& b) {
   return ex_to<numeric>(v);
 }
 
-// Sample points of a regime (rational, for exact sign tests).
-std::vector<std::pair<rational, rational>> sample_points(const std::vector<ex>& conds, unsigned n) {
-  std::mt19937_64 gen(12345);
-  // alpha in (0, 2), beta in (-1, 2) (beta <= 0 learns where 2 alpha + 2 beta > 1: the paper runs beta down to -0.2),
-  // on a 1/200 grid
-  std::uniform_int_distribution<int> U(1, 399), V(-199, 399);
-  std::vector<std::pair<rational, rational>> pts;
-  for (unsigned tries = 0; pts.size() < n && tries < 200 * n; ++tries) {
-    const rational a(U(gen), 200), b(V(gen), 200);
-    bool ok = true;
-    for (const ex& c : conds) ok = ok && evaluate(c, nearest_double(a), nearest_double(b)) > 1e-9;
-    if (ok) pts.emplace_back(a, b);
+// A polynomial in alpha, beta with exact coefficients, evaluated in GMP (fast: the sign tables
+// below evaluate every condition at every sample of the arrangement).
+struct poly2 {
+  std::vector<std::tuple<int, int, rational>> terms;
+  explicit poly2(const ex& p) {
+    const ex e = GiNaC::expand(p);
+    std::vector<ex> ts;
+    if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) ts.push_back(e.op(i));
+    else ts.push_back(e);
+    for (const ex& t : ts) {
+      const int i = t.degree(alpha()), j = t.degree(beta());
+      const ex c = t.coeff(alpha(), i).coeff(beta(), j);
+      if (!is_a<numeric>(c)) throw std::logic_error("poly2: not a polynomial in alpha, beta");
+      terms.emplace_back(i, j, to_rational(ex_to<numeric>(c)));
+    }
   }
-  return pts;
-}
+  rational operator()(const rational& a, const rational& b) const {
+    rational s = 0;
+    for (const auto& [i, j, c] : terms) {
+      rational t = c;
+      for (int k = 0; k < i; ++k) t *= a;
+      for (int k = 0; k < j; ++k) t *= b;
+      s += t;
+    }
+    return s;
+  }
+};
+
+using sample = std::pair<rational, rational>;
+
+// The exact sign of a rational function of alpha, beta (0 on its zero set or at a pole).
+struct exact_sign {
+  poly2 num, den;
+  explicit exact_sign(const ex& e) : exact_sign(GiNaC::numer_denom(GiNaC::normal(e)), 0) {}
+  int operator()(const sample& p) const { return sgn(num(p.first, p.second)) * sgn(den(p.first, p.second)); }
+
+ private:
+  exact_sign(const ex& nd, int) : num(nd.op(0)), den(nd.op(1)) {}
+};
+
 
 // Polynomial factors of e (numerator and denominator), with multiplicities folded to parity.
 std::vector<ex> odd_factors(const ex& e) {
@@ -76,26 +91,27 @@ std::vector<ex> odd_factors(const ex& e) {
   return out;
 }
 
-// Simplifies "e > 0" within a regime: factors whose sign is constant on the regime's samples are
-// dropped (their sign folded in); what remains is the boundary. Returns nullopt when e > 0 holds on
-// every sample (redundant), and an always-false marker when it fails on every sample.
-std::optional<ex> simplify_condition(const ex& e, const std::vector<std::pair<rational, rational>>& pts, bool& never) {
+// Simplifies "e > 0" within a regime, given the arrangement's samples in it (one in every open
+// cell, so a sign constant on them is constant on the regime): factors of constant sign are dropped
+// (their sign folded in); what remains is the boundary. Returns nullopt when e > 0 holds on the
+// whole regime (redundant), and sets `never` when it holds nowhere in it.
+std::optional<ex> simplify_condition(const ex& e, const std::vector<sample>& pts, bool& never) {
   never = false;
+  const exact_sign sign_e(e);
   unsigned pos = 0, neg = 0;
-  for (auto& [a, b] : pts) (evaluate(e, nearest_double(a), nearest_double(b)) > 0 ? pos : neg)++;
+  for (const auto& p : pts) (sign_e(p) > 0 ? pos : neg)++;
   if (neg == 0) return std::nullopt;
   if (pos == 0) { never = true; return std::nullopt; }
   ex kept = 1;
   for (const ex& f : odd_factors(e)) {
+    const exact_sign sign_f(f);
     unsigned fp = 0, fn = 0;
-    for (auto& [a, b] : pts) (evaluate(f, nearest_double(a), nearest_double(b)) > 0 ? fp : fn)++;
+    for (const auto& p : pts) (sign_f(p) > 0 ? fp : fn)++;
     if (fp > 0 && fn > 0) kept = kept * f;
   }
-  // orient so that kept > 0 agrees with e > 0 on the samples
-  unsigned agree = 0;
-  for (auto& [a, b] : pts)
-    agree += (evaluate(kept, nearest_double(a), nearest_double(b)) > 0) == (evaluate(e, nearest_double(a), nearest_double(b)) > 0);
-  if (agree * 2 < pts.size()) kept = -kept;
+  // orient so that kept > 0 where e > 0 (they agree or disagree on every sample: the dropped factors have one sign)
+  const exact_sign sign_kept(kept);
+  if (sign_kept(pts.front()) != sign_e(pts.front())) kept = -kept;
   return GiNaC::expand(kept);
 }
 
@@ -230,8 +246,8 @@ std::string boundary::equation() const {
 std::vector<boundary> derived_boundaries() {
   std::vector<boundary> out;
   for (const auto& ph : derived_phases())
-    for (const auto& c : ph.cells)
-      for (const auto& q : c.region) {
+    for (const auto& conj : ph.region)
+      for (const auto& q : conj) {
         bool flipped = false;
         const ex p = primitive(q.expr, flipped);
         bool dup = false;
@@ -286,10 +302,17 @@ bool cell_contains(const cell& c, const rational& a, const rational& b) {
   return true;
 }
 
-std::vector<phase> derive() {
-  std::vector<phase> phases;
-  for (const regime& reg : regimes()) {
-    const auto pts = sample_points(reg.conditions, 400);
+// A candidate cell before its region is simplified: the crossing pair and every condition.
+struct candidate {
+  const regime* reg;
+  std::size_t s, t;
+  ex xi, eta;
+  std::vector<ex> conditions;
+};
+
+std::vector<candidate> candidates(const std::vector<regime>& regs) {
+  std::vector<candidate> out;
+  for (const regime& reg : regs) {
     const std::size_t n = reg.terms.size();
     std::vector<ex> A(n), B(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -300,60 +323,156 @@ std::vector<phase> derive() {
       for (std::size_t t = s + 1; t < n; ++t) {
         const ex denom = GiNaC::normal(B[s] - B[t]);
         if (denom.is_zero()) continue;  // parallel rates never cross
-        cell c;
-        c.regime = reg.name;
-        c.first = reg.terms[s].t;
-        c.second = reg.terms[t].t;
-        c.xi = GiNaC::normal((A[t] - A[s]) / denom);
+        candidate c{&reg, s, t, GiNaC::normal((A[t] - A[s]) / denom), 0, {}};
         c.eta = GiNaC::normal(A[s] + B[s] * c.xi);
-        std::vector<ex> conds = reg.conditions;
-        conds.push_back(c.xi);
-        conds.push_back(1 - c.xi);
-        conds.push_back(-B[s] * B[t]);  // one rate increasing, the other decreasing
+        c.conditions = {c.xi, 1 - c.xi, -B[s] * B[t]};  // 0 < xi < 1, one rate increasing and the other decreasing
         for (std::size_t u = 0; u < n; ++u)
-          if (u != s && u != t) conds.push_back(A[u] + B[u] * c.xi - c.eta);
-        bool empty = false;
-        for (const ex& k : conds) {
-          bool never = false;
-          auto simp = simplify_condition(k, pts, never);
-          if (never) { empty = true; break; }
-          if (simp) {
-            bool dup = false;
-            for (auto& q : c.region) dup = dup || (q.expr - *simp).expand().is_zero();
-            if (!dup) c.region.push_back({*simp});
-          }
-        }
-        if (empty) continue;
-        // keep the regime's own conditions explicitly (simplification may have dropped them as redundant)
-        std::vector<inequality> full;
-        for (const ex& k : reg.conditions) full.push_back({GiNaC::expand(k)});
-        for (auto& q : c.region) {
-          bool dup = false;
-          for (auto& f : full) dup = dup || (f.expr - q.expr).expand().is_zero();
-          if (!dup) full.push_back(q);
-        }
-        c.region = full;
-        // the cell must contain at least one sample point
-        bool any = false;
-        for (auto& [a, b] : pts) {
-          bool in = true;
-          for (auto& q : c.region) in = in && evaluate(q.expr, nearest_double(a), nearest_double(b)) > 0;
-          if (in) { any = true; break; }
-        }
-        if (!any) continue;
-        // merge into a phase with the same formulas and the same dominant pair
-        phase* target = nullptr;
-        for (auto& ph : phases)
-          if ((ph.xi - c.xi).normal().is_zero() && (ph.eta - c.eta).normal().is_zero() &&
-              ph.dominant == std::vector<term>{c.first, c.second})
-            target = &ph;
-        if (!target) {
-          phases.push_back({"", {c.first, c.second}, c.xi, c.eta, {}, {}});
-          target = &phases.back();
-        }
-        target->cells.push_back(c);
+          if (u != s && u != t) c.conditions.push_back(A[u] + B[u] * c.xi - c.eta);  // every other term decays faster
+        out.push_back(std::move(c));
       }
   }
+  return out;
+}
+
+using sample_set = std::vector<bool>;  // which of the arrangement's samples a set holds
+
+sample_set holds(const std::vector<ex>& conjunction, const std::vector<sample>& pts) {
+  std::vector<exact_sign> signs;
+  for (const ex& q : conjunction) signs.emplace_back(q);
+  sample_set in(pts.size(), true);
+  for (std::size_t k = 0; k < pts.size(); ++k)
+    for (const auto& sg : signs)
+      if (sg(pts[k]) <= 0) { in[k] = false; break; }
+  return in;
+}
+
+// Drops, last first, every inequality whose removal leaves the same samples (so the same open set):
+// a minimal conjunction for `target`.
+std::vector<ex> minimal_conjunction(std::vector<ex> literals, const sample_set& target, const std::vector<sample>& pts) {
+  for (std::size_t k = literals.size(); k-- > 0;) {
+    std::vector<ex> without = literals;
+    without.erase(without.begin() + static_cast<std::ptrdiff_t>(k));
+    if (holds(without, pts) == target) literals = std::move(without);
+  }
+  return literals;
+}
+
+// The phase's region as one conjunction of boundary inequalities when one describes it exactly (on
+// every open cell of the arrangement), else the union of its cells, each minimal.
+std::vector<std::vector<inequality>> phase_region(const phase& ph, const std::vector<ex>& boundary_polys,
+                                                  const std::vector<sample>& pts) {
+  sample_set in(pts.size(), false);
+  for (const auto& c : ph.cells) {
+    std::vector<ex> conj;
+    for (const auto& q : c.region) conj.push_back(q.expr);
+    const sample_set cell_in = holds(conj, pts);
+    for (std::size_t k = 0; k < pts.size(); ++k) in[k] = in[k] || cell_in[k];
+  }
+  // every boundary polynomial with one sign on the phase, simplest last (so that it is kept)
+  std::vector<ex> literals;
+  for (const ex& p : boundary_polys) {
+    const exact_sign sg(p);
+    int sign = 0;
+    bool constant = true;
+    for (std::size_t k = 0; k < pts.size() && constant; ++k)
+      if (in[k]) {
+        const int sk = sg(pts[k]);
+        constant = sign == 0 || sk == sign;
+        sign = sk;
+      }
+    if (constant && sign != 0) literals.push_back(sign > 0 ? p : ex(GiNaC::expand(-p)));
+  }
+  std::vector<std::vector<inequality>> out;
+  if (holds(literals, pts) == in) {
+    std::vector<inequality> conj;
+    for (const ex& q : minimal_conjunction(literals, in, pts)) conj.push_back({q});
+    out.push_back(conj);
+    return out;
+  }
+  for (const auto& c : ph.cells) {
+    std::vector<ex> conj;
+    for (const auto& q : c.region) conj.push_back(q.expr);
+    std::vector<inequality> simplified;
+    for (const ex& q : minimal_conjunction(conj, holds(conj, pts), pts)) simplified.push_back({q});
+    out.push_back(simplified);
+  }
+  return out;
+}
+
+std::vector<phase> derive() {
+  const std::vector<regime> regs = regimes();
+  const std::vector<candidate> cands = candidates(regs);
+  // the arrangement of every polynomial the conditions are made of, and alpha = 0 (the model needs alpha > 0)
+  std::vector<ex> all_conditions{alpha()};
+  for (const regime& reg : regs) all_conditions.insert(all_conditions.end(), reg.conditions.begin(), reg.conditions.end());
+  for (const candidate& c : cands) all_conditions.insert(all_conditions.end(), c.conditions.begin(), c.conditions.end());
+  std::vector<sample> pts;
+  for (const sample& p : open_cell_samples(all_conditions, alpha(), beta()))
+    if (p.first > 0) pts.push_back(p);
+
+  std::vector<phase> phases;
+  for (const candidate& cand : cands) {
+    const regime& reg = *cand.reg;
+    std::vector<sample> reg_pts;
+    const sample_set in_regime = holds(reg.conditions, pts);
+    for (std::size_t k = 0; k < pts.size(); ++k)
+      if (in_regime[k]) reg_pts.push_back(pts[k]);
+    if (reg_pts.empty()) continue;
+    cell c;
+    c.regime = reg.name;
+    c.first = reg.terms[cand.s].t;
+    c.second = reg.terms[cand.t].t;
+    c.xi = cand.xi;
+    c.eta = cand.eta;
+    bool empty = false;
+    for (const ex& k : cand.conditions) {
+      bool never = false;
+      auto simp = simplify_condition(k, reg_pts, never);
+      if (never) { empty = true; break; }
+      if (simp) {
+        bool dup = false;
+        for (auto& q : c.region) dup = dup || (q.expr - *simp).expand().is_zero();
+        if (!dup) c.region.push_back({*simp});
+      }
+    }
+    if (empty) continue;
+    // the regime's own conditions explicitly, then the candidate's
+    std::vector<inequality> full;
+    for (const ex& k : reg.conditions) full.push_back({GiNaC::expand(k)});
+    for (auto& q : c.region) {
+      bool dup = false;
+      for (auto& f : full) dup = dup || (f.expr - q.expr).expand().is_zero();
+      if (!dup) full.push_back(q);
+    }
+    c.region = full;
+    // empty when no open cell of the arrangement is in it (each condition alone held somewhere, not all at once)
+    std::vector<ex> conj;
+    for (const auto& q : c.region) conj.push_back(q.expr);
+    const sample_set in_cell = holds(conj, pts);
+    if (std::find(in_cell.begin(), in_cell.end(), true) == in_cell.end()) continue;
+    // merge into a phase with the same formulas and the same dominant pair
+    phase* target = nullptr;
+    for (auto& ph : phases)
+      if ((ph.xi - c.xi).normal().is_zero() && (ph.eta - c.eta).normal().is_zero() &&
+          ph.dominant == std::vector<term>{c.first, c.second})
+        target = &ph;
+    if (!target) {
+      phases.push_back({"", {c.first, c.second}, c.xi, c.eta, {}, {}, {}});
+      target = &phases.back();
+    }
+    target->cells.push_back(c);
+  }
+  // the boundary polynomials a region may use: the factors of the cells' inequalities, regimes' first
+  std::vector<ex> cell_ineqs;
+  for (const auto& ph : phases)
+    for (const auto& c : ph.cells)
+      for (const auto& q : c.region) cell_ineqs.push_back(q.expr);
+  std::vector<ex> boundary_polys;
+  for (const ex& f : irreducible_factors(cell_ineqs)) {
+    bool flipped = false;
+    boundary_polys.push_back(primitive(f, flipped));
+  }
+  for (auto& ph : phases) ph.region = phase_region(ph, boundary_polys, pts);
   unsigned unnamed = 0;
   for (auto& ph : phases) {
     for (const auto& rp : reference_points())
@@ -402,33 +521,40 @@ classification classify(const rational& a, const rational& b, double near) {
         out.in_cell = &c;
       }
   if (!out.ph) {
-    // on a boundary: take the neighbouring phase just off it (formulas agree on eta there)
+    // between two cells of one phase (Ib at alpha = 1/4: its region is one clause), or on a boundary between phases:
+    // the cell is the neighbouring one just off the point (the formulas of a phase are the same in all its cells;
+    // eta agrees across a boundary)
+    const phase* strictly_in = nullptr;
+    for (const auto& ph : derived_phases())
+      for (const auto& conj : ph.region) {
+        bool in = true;
+        for (const auto& q : conj) in = in && at(q.expr, a, b) > 0;
+        if (in) strictly_in = &ph;
+      }
     for (const rational& da : {rational(1, 1000000), rational(-1, 1000000)})
       for (const rational& db : {rational(1, 1000000), rational(-1, 1000000)})
         for (const auto& ph : derived_phases())
           for (const auto& c : ph.cells)
-            if (!out.ph && cell_contains(c, a + da, b + db)) { out.ph = &ph; out.in_cell = &c; }
+            if (!out.ph && (!strictly_in || strictly_in == &ph) && cell_contains(c, a + da, b + db)) {
+              out.ph = &ph;
+              out.in_cell = &c;
+            }
     if (!out.ph) throw std::runtime_error("classify: no phase contains the point");
-    out.near_boundaries.push_back("on a boundary: xi may differ on the other side");
+    if (!strictly_in) out.near_boundaries.push_back("on a boundary: xi may differ on the other side");
   }
   out.xi = to_rational(at(out.ph->xi, a, b));
   out.eta = to_rational(at(out.ph->eta, a, b));
-  for (const auto& ph : derived_phases())
-    for (const auto& c : ph.cells)
-      for (const auto& q : c.region) {
-        const double v = evaluate(q.expr, nearest_double(a), nearest_double(b));
-        // distance to the curve q = 0 ~ |q| / |grad q|
-        const double h = 1e-6;
-        const double gx = (evaluate(q.expr, nearest_double(a) + h, nearest_double(b)) - v) / h;
-        const double gy = (evaluate(q.expr, nearest_double(a), nearest_double(b) + h) - v) / h;
-        const double dist = std::abs(v) / std::max(1e-12, std::hypot(gx, gy));
-        if (dist < near) {
-          bool flipped = false;
-          std::string eq = poly_text(primitive(q.expr, flipped), false) + " = 0";
-          if (std::find(out.near_boundaries.begin(), out.near_boundaries.end(), eq) == out.near_boundaries.end())
-            out.near_boundaries.push_back(eq);
-        }
-      }
+  const double ad = nearest_double(a), bd = nearest_double(b);
+  for (const auto& bd_poly : derived_boundaries()) {
+    const ex& p = bd_poly.poly;
+    const double v = evaluate(p, ad, bd);
+    // distance to the curve p = 0 ~ |p| / |grad p|
+    const double h = 1e-6;
+    const double gx = (evaluate(p, ad + h, bd) - v) / h;
+    const double gy = (evaluate(p, ad, bd + h) - v) / h;
+    const double dist = std::abs(v) / std::max(1e-12, std::hypot(gx, gy));
+    if (dist < near) out.near_boundaries.push_back(poly_text(p, false) + " = 0");
+  }
   return out;
 }
 

@@ -29,7 +29,7 @@ struct boundary {
   GiNaC::ex poly;
   std::string equation() const;
 };
-/// Every distinct boundary polynomial of the derived phases.
+/// Every distinct boundary polynomial of the derived phases' (simplified) regions.
 std::vector<boundary> derived_boundaries();
 
 struct cell {
@@ -45,6 +45,10 @@ struct phase {
   GiNaC::ex xi, eta;
   std::vector<cell> cells;
   std::vector<std::string> reference_points;  ///< the named points that fall inside
+  /// The region, exact and simplified: one conjunction when one describes the phase (every phase of
+  /// the derivation), else the union of its cells. Decided on the exact samples of the arrangement of
+  /// every condition's polynomials (one rational point in each of its open cells; no random sampling).
+  std::vector<std::vector<inequality>> region;
 };
 
 /// The reference points of issue 6: Ia (1.0, 0.3), Ib (0.4, 0.3), Ic (0.15, 0.8), II (1.2, 0.8),

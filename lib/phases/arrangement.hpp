@@ -1,0 +1,39 @@
+// Exact sample points of a plane arrangement (issue 18 item 5: regions from exact arithmetic, no
+// sampling). For polynomials p_k(x, y) with rational coefficients, a cylindrical algebraic
+// decomposition restricted to its open cells: the critical x are the real roots of every
+// leading coefficient, discriminant and pairwise resultant in y (and of the p_k free of y); over
+// each open interval between them the real roots in y of the p_k are continuous and never meet
+// (delineability), so one rational x per interval and one rational y between consecutive roots
+// above it give a point in every open cell. Every open set on which no p_k vanishes contains one
+// of these points, and every p_k has one sign on each cell: signs of the p_k at the samples decide
+// emptiness, implication and equality of sets cut out by strict inequalities in the p_k.
+// Root isolation is numeric (Eigen's companion matrix) and then certified exactly by Sturm
+// sequences; a failed certificate throws rather than returning a wrong sample.
+#pragma once
+#include <utility>
+#include <vector>
+
+#include <ginac/ginac.h>
+
+#include "scalelaw/numeric/scalar.hpp"
+
+namespace scalelaw::phases {
+
+/// Exact conversions between GMP and GiNaC rationals.
+GiNaC::numeric to_numeric(const rational& q);
+rational to_rational(const GiNaC::numeric& n);  ///< throws std::logic_error when n is not rational
+
+/// Rational s_0 < s_1 < ... < s_n with exactly one real root of the product of `polys`
+/// (univariate in x, rational coefficients) in each (s_i, s_{i+1}) and none outside; the s_i
+/// are not roots. No real root: {0}.
+std::vector<rational> root_separators(const std::vector<GiNaC::ex>& polys, const GiNaC::symbol& x);
+
+/// One rational point in every open cell of the arrangement of `polys` in the (x, y) plane.
+std::vector<std::pair<rational, rational>> open_cell_samples(const std::vector<GiNaC::ex>& polys, const GiNaC::symbol& x,
+                                                             const GiNaC::symbol& y);
+
+/// The distinct irreducible factors over Q of the numerators and denominators of `exprs` (odd or even
+/// multiplicity), each primitive with a positive leading coefficient.
+std::vector<GiNaC::ex> irreducible_factors(const std::vector<GiNaC::ex>& exprs);
+
+}  // namespace scalelaw::phases
