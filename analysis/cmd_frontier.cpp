@@ -114,7 +114,12 @@ void register_frontier(CLI::App& app, runner& run) {
       require_range("budget-seconds", a->budget, 0, 1e7);
       a->o.budget_seconds = a->budget;
       a->o.seeds = static_cast<unsigned>(a->seeds);
-      a->o.progress = [](const std::string& s) { err() << s << "\n"; };
+      // the caller's stream (the curves' threads have none of their own; frontier.cpp calls this under its lock)
+      a->o.progress = [e = &err()](const std::string& s) { *e << s << "\n"; };
+      if (validating()) {
+        validate_frontier_options(a->o);
+        return 0;
+      }
       auto fr = compute_frontier(a->o);
       {  // the headline exponents are the chosen estimator's
         const estimator_result& h = fr.estimators[headline - 1];

@@ -68,7 +68,12 @@ nlohmann::json model_flags::echo() const {
 namespace {
 thread_local std::ostream* out_stream = nullptr;
 thread_local std::ostream* err_stream = nullptr;
+thread_local int validation_depth = 0;
 }  // namespace
+
+validation_scope::validation_scope() { ++validation_depth; }
+validation_scope::~validation_scope() { --validation_depth; }
+bool validating() { return validation_depth > 0; }
 
 std::ostream& out() { return out_stream ? *out_stream : std::cout; }
 std::ostream& err() { return err_stream ? *err_stream : std::cerr; }

@@ -67,6 +67,17 @@ class stream_scope {
   std::ostream *o_, *e_;
 };
 
+/// While one is alive on this thread, `frontier` checks its flags and its model (at both ends of its d grid) and
+/// returns 0 without computing: `sweep` checks every point of a grid this way before any work.
+class validation_scope {
+ public:
+  validation_scope();
+  ~validation_scope();
+  validation_scope(const validation_scope&) = delete;
+  validation_scope& operator=(const validation_scope&) = delete;
+};
+bool validating();
+
 /// Prints `j` as one JSON object on out().
 void print_json(const nlohmann::json& j);
 
@@ -88,5 +99,6 @@ void register_report(CLI::App& app, runner& run);
 void register_check(CLI::App& app, runner& run);
 void register_frontier(CLI::App& app, runner& run);
 void register_jvr(CLI::App& app, runner& run);
+void register_sweep(CLI::App& app, runner& run);
 
 }  // namespace scalelaw::cli

@@ -49,6 +49,7 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run, st
   register_check(app, run);
   register_frontier(app, run);
   register_jvr(app, run);
+  register_sweep(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,6 +16,7 @@ PKGS=(
   python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
   python3-dev pybind11-dev python3-numpy  # the Python module (python/): build, and numpy arrays for its results
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
+  openmpi-bin libopenmpi-dev              # `scalelaw sweep` under mpirun / srun (MPI's C API; tests/test_sweep_mpi.sh)
   clang libclang-rt-14-dev                # libFuzzer (-fsanitize=fuzzer): tests/fuzz, the parsers' fuzz targets
 )
 missing=()

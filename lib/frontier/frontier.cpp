@@ -118,8 +118,7 @@ frontier_fit fit_frontier(const std::vector<double>& d_grid, const std::vector<d
   return out;
 }
 
-frontier_result compute_frontier(const frontier_options& o) {
-  const auto t0 = std::chrono::steady_clock::now();
+std::vector<double> validate_frontier_options(const frontier_options& o) {
   require_positive("flops-min", o.flops_min);
   require_positive("flops-max", o.flops_max);
   if (!(o.flops_max > o.flops_min)) throw invalid_input("flops-max must exceed flops-min");
@@ -132,16 +131,22 @@ frontier_result compute_frontier(const frontier_options& o) {
   if (!o.model && !(o.flops_max / o.d_min < 0x1p63))
     throw invalid_input(fmt::format("flops-max / d-min = {:.3g} steps is beyond 2^63: raise d-min or lower flops-max",
                                     o.flops_max / o.d_min));
-  frontier_result res;
-  for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave))
-    res.d_grid.push_back(std::round(d));
-  res.d_grid.erase(std::unique(res.d_grid.begin(), res.d_grid.end()), res.d_grid.end());
-  for (double d : {res.d_grid.front(), res.d_grid.back()}) {  // the model at both ends, before any work (the model: d as a real beyond 1e18)
+  std::vector<double> d_grid;
+  for (double d = o.d_min; d <= o.d_max * (1 + 1e-9); d *= std::pow(2.0, 1.0 / o.d_per_octave)) d_grid.push_back(std::round(d));
+  d_grid.erase(std::unique(d_grid.begin(), d_grid.end()), d_grid.end());
+  for (double d : {d_grid.front(), d_grid.back()}) {  // the model at both ends, before any work (the model: d as a real beyond 1e18)
     d = std::min(d, 1e18);
     plrf_options po = o.params;
     po.d = d;
     plrf::from(po, true);
   }
+  return d_grid;
+}
+
+frontier_result compute_frontier(const frontier_options& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  frontier_result res;
+  res.d_grid = validate_frontier_options(o);
   for (unsigned k = 0; k < o.flops_points; ++k)
     res.flops.push_back(o.flops_min * std::pow(o.flops_max / o.flops_min, double(k) / (o.flops_points - 1)));
   const std::size_t nd = res.d_grid.size(), nf = res.flops.size();

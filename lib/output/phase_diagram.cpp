@@ -16,18 +16,70 @@ namespace scalelaw {
 
 using namespace phases;
 
+int derived_phase_index(double al, double be) {
+  const auto& phs = derived_phases();
+  for (std::size_t p = 0; p < phs.size(); ++p)
+    for (const auto& conj : phs[p].region) {
+      bool in = true;
+      for (const auto& q : conj) in = in && evaluate(q.expr, al, be) > 0;
+      if (in) return static_cast<int>(p);
+    }
+  return -1;
+}
+
+void write_derived_boundaries(const std::string& dir, const std::string& file, double hi) {
+  int k = 0;
+  std::string lines;
+  for (const auto& b : derived_boundaries()) {
+    std::ostringstream f;
+    f << GiNaC::dflt << b.poly;
+    std::string g = f.str();
+    for (std::size_t pos; (pos = g.find('^')) != std::string::npos;) g.replace(pos, 1, "**");
+    lines += "b" + std::to_string(++k) + "(x,y) = " + g + "\n";
+  }
+  for (std::size_t pos; (pos = lines.find("alpha")) != std::string::npos;) lines.replace(pos, 5, "x");
+  for (std::size_t pos; (pos = lines.find("beta")) != std::string::npos;) lines.replace(pos, 4, "y");
+  // pass 1: the zero sets of the boundary polynomials as a table of points
+  {
+    std::ofstream cg(dir + "/contour.gp");
+    cg << lines << "set contour base\nset cntrparam levels discrete 0\nset view map\nunset surface\n"
+       << "set isosamples 400,400\nset table '" << dir << "/contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
+    for (int i = 1; i <= k; ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
+    cg << "\nunset table\n";
+  }
+  run_gnuplot(dir, "contour.gp");
+  // keep only the contour points where the phase really changes (a boundary polynomial's zero
+  // set runs on through other phases, where it is no boundary)
+  std::ifstream in(dir + "/contours.dat");
+  std::ofstream out(file);
+  std::string line;
+  bool gap = true;
+  const double eps = 0.004;
+  while (std::getline(in, line)) {
+    double x, y;
+    std::istringstream is(line);
+    if (line.empty() || line[0] == '#' || !(is >> x >> y)) {
+      if (!gap) out << "\n";
+      gap = true;
+      continue;
+    }
+    const int p0 = derived_phase_index(x + eps, y + eps);
+    bool change = false;
+    for (double dx : {-eps, eps})
+      for (double dy : {-eps, eps}) change = change || derived_phase_index(x + dx, y + dy) != p0;
+    if (change) {
+      out << x << ' ' << y << "\n";
+      gap = false;
+    } else if (!gap) {
+      out << "\n";
+      gap = true;
+    }
+  }
+}
+
 std::string render_phase_diagram(const std::vector<std::pair<double, double>>& marks, int resolution, bool png) {
   const auto& phs = derived_phases();
-  // index of the phase whose cell contains (al, be) strictly, or -1
-  auto phase_at = [&](double al, double be) {
-    for (std::size_t p = 0; p < phs.size(); ++p)
-      for (const auto& c : phs[p].cells) {
-        bool in = true;
-        for (const auto& q : c.region) in = in && evaluate(q.expr, al, be) > 0;
-        if (in) return static_cast<int>(p);
-      }
-    return -1;
-  };
+  const auto phase_at = derived_phase_index;
   const int n = resolution;
   const double lo = 0.005, hi = 1.5;
   char dir_template[] = "/tmp/scalelaw_diagram_XXXXXX";
@@ -59,65 +111,19 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
       if (rp.label == phs[p].label)
         gp << "set label '" << phs[p].label << "' at " << nearest_double(rp.alpha) << "," << nearest_double(rp.beta)
            << " center font 'Helvetica-Bold,15' front\n";
-  // boundaries: the zero sets of the derived boundary polynomials, as their equations
+  // boundaries: their equations at the bottom-right, in the key area
   int k = 0;
-  std::string lines;
   for (const auto& b : derived_boundaries()) {
-    std::ostringstream f;
-    f << GiNaC::dflt << b.poly;
-    std::string g = f.str();
-    for (std::size_t pos; (pos = g.find('^')) != std::string::npos;) g.replace(pos, 1, "**");
     ++k;
-    // label each boundary with its equation at the bottom-right, in the key area
     std::string eq = b.equation();
     for (std::size_t pos; (pos = eq.find(" ~ ")) != std::string::npos;) eq.replace(pos, 3, " \u2248 ");
     gp << "set label " << (100 + k) << " \"" << eq << "\" at graph 0.33, graph " << 0.98 - 0.035 * k
        << " left font 'Helvetica,10' front\n";
-    lines += "b" + std::to_string(k) + "(x,y) = " + g + "\n";
   }
-  for (std::size_t pos; (pos = lines.find("alpha")) != std::string::npos;) lines.replace(pos, 5, "x");
-  for (std::size_t pos; (pos = lines.find("beta")) != std::string::npos;) lines.replace(pos, 4, "y");
   gp << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
      << "set label 99 'no learning' at 0.1,0.12 font 'Helvetica,10' front\n";
   gp.close();
-  // pass 1: the zero sets of the boundary polynomials as a table of points
-  {
-    std::ofstream cg(dir + "/contour.gp");
-    cg << lines << "set contour base\nset cntrparam levels discrete 0\nset view map\nunset surface\n"
-       << "set isosamples 400,400\nset table '" << dir << "/contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
-    for (int i = 1; i <= k; ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
-    cg << "\nunset table\n";
-  }
-  run_gnuplot(dir, "contour.gp");
-  // keep only the contour points where the phase really changes (a boundary polynomial's zero
-  // set runs on through other phases, where it is no boundary)
-  {
-    std::ifstream in(dir + "/contours.dat");
-    std::ofstream out(dir + "/boundaries.dat");
-    std::string line;
-    bool gap = true;
-    const double eps = 0.004;
-    while (std::getline(in, line)) {
-      double x, y;
-      std::istringstream is(line);
-      if (line.empty() || line[0] == '#' || !(is >> x >> y)) {
-        if (!gap) out << "\n";
-        gap = true;
-        continue;
-      }
-      const int p0 = phase_at(x + eps, y + eps);
-      bool change = false;
-      for (double dx : {-eps, eps})
-        for (double dy : {-eps, eps}) change = change || phase_at(x + dx, y + dy) != p0;
-      if (change) {
-        out << x << ' ' << y << "\n";
-        gap = false;
-      } else if (!gap) {
-        out << "\n";
-        gap = true;
-      }
-    }
-  }
+  write_derived_boundaries(dir, dir + "/boundaries.dat", hi);
   gp.open(dir + "/plot.gp", std::ios::app);
   gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
      << "/boundaries.dat' using 1:2 with lines lc rgb '#333333' lw 1.5";

@@ -113,6 +113,10 @@ struct frontier_result {
 
 frontier_result compute_frontier(const frontier_options& o);
 
+/// compute_frontier's checks of `o` before any work (the grids, the step count, the model at both ends of the d grid);
+/// throws invalid_input. Returns the d grid.
+std::vector<double> validate_frontier_options(const frontier_options& o);
+
 /// d* and P* from P on a log-spaced d grid: discrete minimum refined by a parabola in log d.
 /// Returns {log d*, log P*, interior}.
 struct log_minimum { double log_d, log_p; bool interior; };

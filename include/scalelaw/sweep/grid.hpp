@@ -1,0 +1,30 @@
+// The points of a sweep over the (alpha, beta) plane (issue 22): a grid `--alpha A0:A1:N --beta B0:B1:M` or a line
+// `--line alpha=X --beta B0:B1:M`, exact (the k-th value is A0 + k (A1 - A0)/(N - 1) as a rational, so the same grid
+// names the same points on every machine and rank), in a fixed order (alpha, then beta).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scalelaw/numeric/scalar.hpp"
+
+namespace scalelaw {
+
+/// "A0:A1:N" (N >= 1 values from A0 to A1, A1 > A0 when N > 1) or one number "X". Throws invalid_input for an
+/// empty (N = 0) or reversed range, N > 1000, or text that is not exact decimals (numeric/exact.hpp).
+std::vector<rational> parse_range(std::string_view name, std::string_view text);
+
+struct sweep_point {
+  rational alpha, beta;
+  bool learns() const { return 2 * alpha + 2 * beta > 1; }  ///< SPEC §1: no learning where 2 alpha + 2 beta <= 1
+  std::string key() const;  ///< "alpha=7/10 beta=1": the identity of a point in points.jsonl
+};
+
+/// The grid alpha x beta (alpha outer). Throws invalid_input when alpha <= 0 somewhere or no point learns.
+std::vector<sweep_point> sweep_grid(const std::vector<rational>& alphas, const std::vector<rational>& betas);
+
+/// "alpha=0.7" or "beta=0.8": the fixed coordinate of a line. Throws invalid_input otherwise.
+struct line_spec { bool alpha_fixed; rational value; };
+line_spec parse_line(std::string_view text);
+
+}  // namespace scalelaw
