@@ -9,6 +9,7 @@
 #include <string>
 
 #include "output/html.hpp"
+#include "output/prose.hpp"
 
 using namespace scalelaw;
 namespace fs = std::filesystem;
@@ -82,4 +83,17 @@ BOOST_AUTO_TEST_CASE(page_puts_mathml_in_whole_cells_only) {
   const std::string page = markdown_page("t", "| xi |\n|---|\n| β/(α+β) |\n\nprose β/(α+β) stays\n", ".", math);
   BOOST_TEST(page.find("<td><math display=\"inline\"><mfrac>") != std::string::npos, page);
   BOOST_TEST(page.find("prose β/(α+β) stays") != std::string::npos, page);
+}
+
+// output/prose.hpp: the sentences' ASCII mathematics as Markdown that reads as mathematics; code, emphasis, figures kept.
+BOOST_AUTO_TEST_CASE(prose_exponents_and_stars) {
+  BOOST_TEST(prose_unicode("F0 ~ d^(-2 alpha) here") == "F0 ~ d<sup>−2 alpha</sup> here");
+  BOOST_TEST(prose_unicode("falls as f^-0.0336.") == "falls as f<sup>−0.0336</sup>.");
+  BOOST_TEST(prose_unicode("gamma ~ d^{2a-1}") == "gamma ~ d^{2a-1}");  // not a form it knows: left as typed
+  BOOST_TEST(prose_unicode("2*alpha and a*b, 2*(1+x)") == "2·alpha and a·b, 2·(1+x)");
+  BOOST_TEST(prose_unicode("d*(f) and P* at the optimum") == "d⋆(f) and P⋆ at the optimum");
+  BOOST_TEST(prose_unicode("| x | **FAIL** | y |") == "| x | **FAIL** | y |");
+  BOOST_TEST(prose_unicode("see `2*alpha^2` and 2*alpha") == "see `2*alpha^2` and 2·alpha");
+  BOOST_TEST(prose_unicode("```\nd^2 * x\n```\nd^2") == "```\nd^2 * x\n```\nd<sup>2</sup>");
+  BOOST_TEST(prose_unicode("![f](figures/a^b.svg)") == "![f](figures/a^b.svg)");
 }

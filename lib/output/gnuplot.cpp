@@ -1,4 +1,8 @@
 #include "output/gnuplot.hpp"
+
+#include <stdlib.h>
+
+#include <filesystem>
 #include "output/files.hpp"
 
 #include <csignal>
@@ -11,6 +15,17 @@
 #include <stdexcept>
 
 namespace scalelaw {
+
+scratch_directory::scratch_directory(const std::string& prefix) {
+  std::string t = "/tmp/" + prefix + "_XXXXXX";
+  if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = t;
+}
+
+scratch_directory::~scratch_directory() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream is(path);

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
+#include "output/formula.hpp"
 #include "output/gnuplot.hpp"
 #include "scalelaw/phases/derive.hpp"
 
@@ -27,24 +29,24 @@ int derived_phase_index(double al, double be) {
   return -1;
 }
 
-void write_derived_boundaries(const std::string& dir, const std::string& file, double hi) {
-  int k = 0;
+std::vector<boundary_label> write_derived_boundaries(const std::string& dir, const std::string& file, double hi) {
+  const auto bounds = derived_boundaries();
   std::string lines;
-  for (const auto& b : derived_boundaries()) {
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
     std::ostringstream f;
-    f << GiNaC::dflt << b.poly;
+    f << GiNaC::dflt << bounds[k].poly;
     std::string g = f.str();
     for (std::size_t pos; (pos = g.find('^')) != std::string::npos;) g.replace(pos, 1, "**");
-    lines += "b" + std::to_string(++k) + "(x,y) = " + g + "\n";
+    lines += "b" + std::to_string(k + 1) + "(x,y) = " + g + "\n";
   }
   for (std::size_t pos; (pos = lines.find("alpha")) != std::string::npos;) lines.replace(pos, 5, "x");
   for (std::size_t pos; (pos = lines.find("beta")) != std::string::npos;) lines.replace(pos, 4, "y");
-  // pass 1: the zero sets of the boundary polynomials as a table of points
+  // pass 1: the zero sets of the boundary polynomials as a table of points, one "# Surface k" block per polynomial
   {
     std::ofstream cg(dir + "/contour.gp");
     cg << lines << "set contour base\nset cntrparam levels discrete 0\nset view map\nunset surface\n"
        << "set isosamples 400,400\nset table '" << dir << "/contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
-    for (int i = 1; i <= k; ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
+    for (std::size_t i = 1; i <= bounds.size(); ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
     cg << "\nunset table\n";
   }
   run_gnuplot(dir, "contour.gp");
@@ -55,9 +57,12 @@ void write_derived_boundaries(const std::string& dir, const std::string& file, d
   std::string line;
   bool gap = true;
   const double eps = 0.004;
+  int surface = -1;
+  std::vector<std::vector<std::pair<double, double>>> kept(bounds.size());
   while (std::getline(in, line)) {
     double x, y;
     std::istringstream is(line);
+    if (line.rfind("# Surface ", 0) == 0) surface = std::atoi(line.c_str() + 10);
     if (line.empty() || line[0] == '#' || !(is >> x >> y)) {
       if (!gap) out << "\n";
       gap = true;
@@ -70,33 +75,96 @@ void write_derived_boundaries(const std::string& dir, const std::string& file, d
     if (change) {
       out << x << ' ' << y << "\n";
       gap = false;
+      if (surface >= 0 && surface < static_cast<int>(bounds.size())) kept[static_cast<std::size_t>(surface)].emplace_back(x, y);
     } else if (!gap) {
       out << "\n";
       gap = true;
     }
   }
+  std::vector<boundary_label> labels;
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
+    if (kept[k].empty()) continue;
+    std::sort(kept[k].begin(), kept[k].end());
+    // along its boundary part (by alpha, then beta), staggered from one boundary to the next so that the labels of
+    // nearby parallel lines (alpha = 1/4 and alpha = 1 - sqrt(2)/2) do not cover each other or the phases' names
+    const double at = bounds.size() > 1 ? 0.2 + 0.6 * double(k) / double(bounds.size() - 1) : 0.5;
+    const auto [x, y] = kept[k][static_cast<std::size_t>(at * double(kept[k].size() - 1))];
+    std::string eq = bounds[k].equation();
+    eq = eq.substr(0, eq.find("  ("));  // the polynomial's equation, without its spelled-out roots
+    labels.push_back({x, y, formula_unicode(eq)});
+  }
+  return labels;
+}
+
+std::string boundary_label_commands(const std::vector<boundary_label>& labels, int first_tag) {
+  std::ostringstream gp;
+  int tag = first_tag;
+  for (const auto& l : labels)
+    gp << "set label " << tag++ << " \"" << l.text << "\" at " << l.x << "," << l.y
+       << " center font 'Helvetica,10' front boxed\n";
+  gp << "set style textbox opaque fc rgb '#ffffff' noborder margins 1,1\n";
+  return gp.str();
+}
+
+namespace {
+// the plane [lo, hi]^2 on an n x n grid as gnuplot image data, the value of each point from its derived phase (-1 outside)
+void write_plane_grid(const std::string& path, int n, double lo, double hi, const std::function<double(int, double, double)>& value) {
+  std::ofstream grid(path);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const double al = lo + (hi - lo) * i / (n - 1), be = lo + (hi - lo) * j / (n - 1);
+      int idx = derived_phase_index(al, be);
+      if (idx < 0 && 2 * al + 2 * be > 1) idx = derived_phase_index(al + 1e-7, be + 1e-7);  // exactly on a boundary line
+      grid << al << ' ' << be << ' ' << value(idx, al, be) << '\n';
+    }
+    grid << '\n';
+  }
+}
+}  // namespace
+
+std::string render_exponent_heatmap(const std::string& exponent, const std::vector<std::pair<double, double>>& marks,
+                                    int resolution) {
+  const auto& phs = derived_phases();
+  const int n = resolution;
+  const double lo = 0.005, hi = 1.5;
+  const scratch_directory scratch("scalelaw_heatmap");
+  const std::string& dir = scratch.path();
+  write_plane_grid(dir + "/grid.dat", n, lo, hi, [&](int idx, double al, double be) {
+    return idx < 0 ? NAN : evaluate(exponent == "xi" ? phs[static_cast<std::size_t>(idx)].xi : phs[static_cast<std::size_t>(idx)].eta, al, be);
+  });
+  const auto labels = write_derived_boundaries(dir, dir + "/boundaries.dat", hi);
+  std::ofstream gp(dir + "/plot.gp");
+  gp << "set terminal svg size 900,780 font 'Helvetica,13' background '#ffffff'\nset output '" << dir << "/out.svg'\n"
+     << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\nset xlabel 'alpha'\nset ylabel 'beta'\n"
+     << "set title 'Derived " << (exponent == "xi" ? "xi: d* ~ f^xi" : "eta: P* ~ f^-eta") << "' noenhanced\nset key off\n"
+     << (exponent == "xi" ? "set palette defined (0 '#fff5eb', 0.5 '#fd8d3c', 1 '#7f2704')\nset cbrange [0.2:0.7]\n"
+                          : "set palette defined (0 '#f7fbff', 0.5 '#6baed6', 1 '#08306b')\nset cbrange [0:1]\n")
+     << "set cblabel '" << exponent << "'\n"
+     << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
+     << boundary_label_commands(labels, 200);
+  for (std::size_t p = 0; p < phs.size(); ++p)
+    for (const auto& rp : reference_points())
+      if (rp.label == phs[p].label)
+        gp << "set label '" << phs[p].label << "' at " << nearest_double(rp.alpha) << "," << nearest_double(rp.beta)
+           << " center font 'Helvetica-Bold,14' front\n";
+  gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
+     << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5";
+  if (!marks.empty()) gp << ", '-' using 1:2 with points pt 7 ps 0.8 lc rgb '#d62728'";
+  gp << "\n";
+  for (const auto& m : marks) gp << m.first << ' ' << m.second << "\n";
+  if (!marks.empty()) gp << "e\n";
+  gp.close();
+  run_gnuplot(dir, "plot.gp");
+  return read_text(dir + "/out.svg");
 }
 
 std::string render_phase_diagram(const std::vector<std::pair<double, double>>& marks, int resolution, bool png) {
   const auto& phs = derived_phases();
-  const auto phase_at = derived_phase_index;
   const int n = resolution;
   const double lo = 0.005, hi = 1.5;
-  char dir_template[] = "/tmp/scalelaw_diagram_XXXXXX";
-  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp failed");
-  const std::string dir = dir_template;
-  {
-    std::ofstream grid(dir + "/grid.dat");
-    for (int i = 0; i < n; ++i) {
-      for (int j = 0; j < n; ++j) {
-        const double al = lo + (hi - lo) * i / (n - 1), be = lo + (hi - lo) * j / (n - 1);
-        int idx = phase_at(al, be);
-        if (idx < 0 && 2 * al + 2 * be > 1) idx = phase_at(al + 1e-7, be + 1e-7);  // exactly on a boundary line
-        grid << al << ' ' << be << ' ' << (idx < 0 ? NAN : idx) << '\n';
-      }
-      grid << '\n';
-    }
-  }
+  const scratch_directory scratch("scalelaw_diagram");
+  const std::string& dir = scratch.path();
+  write_plane_grid(dir + "/grid.dat", n, lo, hi, [](int idx, double, double) { return idx < 0 ? NAN : idx; });
   std::ofstream gp(dir + "/plot.gp");
   gp << (png ? "set terminal pngcairo size 900,800 font 'Helvetica,12'\n"
              : "set terminal svg size 900,800 font 'Helvetica,13' background '#ffffff'\n")
@@ -111,19 +179,11 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
       if (rp.label == phs[p].label)
         gp << "set label '" << phs[p].label << "' at " << nearest_double(rp.alpha) << "," << nearest_double(rp.beta)
            << " center font 'Helvetica-Bold,15' front\n";
-  // boundaries: their equations at the bottom-right, in the key area
-  int k = 0;
-  for (const auto& b : derived_boundaries()) {
-    ++k;
-    std::string eq = b.equation();
-    for (std::size_t pos; (pos = eq.find(" ~ ")) != std::string::npos;) eq.replace(pos, 3, " \u2248 ");
-    gp << "set label " << (100 + k) << " \"" << eq << "\" at graph 0.33, graph " << 0.98 - 0.035 * k
-       << " left font 'Helvetica,10' front\n";
-  }
   gp << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
      << "set label 99 'no learning' at 0.1,0.12 font 'Helvetica,10' front\n";
+  // the boundaries, each labelled with its equation on its own line
+  gp << boundary_label_commands(write_derived_boundaries(dir, dir + "/boundaries.dat", hi), 200);
   gp.close();
-  write_derived_boundaries(dir, dir + "/boundaries.dat", hi);
   gp.open(dir + "/plot.gp", std::ios::app);
   gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
      << "/boundaries.dat' using 1:2 with lines lc rgb '#333333' lw 1.5";
@@ -132,12 +192,7 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
   for (const auto& m : marks) gp << m.first << ' ' << m.second << "\ne\n";
   gp.close();
   run_gnuplot(dir, "plot.gp");
-  std::ifstream svg(dir + "/out.svg");
-  std::stringstream content;
-  content << svg.rdbuf();
-  const std::string out = content.str();
-  std::filesystem::remove_all(dir);
-  return out;
+  return read_text(dir + "/out.svg");
 }
 
 }  // namespace scalelaw

@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include "scalelaw/asymptotics/leading.hpp"
+#include "scalelaw/deq/edges.hpp"
 #include "scalelaw/deq/forcing_split.hpp"
+#include "scalelaw/deq/resolvent.hpp"
 #include "scalelaw/exact/instance.hpp"
 #include "scalelaw/frontier/frontier.hpp"
 #include "scalelaw/frontier/verdict.hpp"
@@ -19,6 +21,9 @@
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
 #include "output/phase_diagram.hpp"
+#include "output/points_file.hpp"
+#include "output/prose.hpp"
+#include "output/sweep_report.hpp"
 #include "output/phase_table.hpp"
 #include "scalelaw/phases/derive.hpp"
 #include "scalelaw/sgd/sgd.hpp"
@@ -45,9 +50,9 @@ section loss_curves(const phase_point& p, const report_options& o, const std::st
   const auto grid = log_grid(steps, 60);
   double pmin = 1e300, pmax = 0;
   std::ostringstream script;
-  script << "set terminal svg size 760,500 font 'Helvetica,12' background '#ffffff'\nset output 'curves_" << p.label
+  script << "set terminal svg size 900,500 font 'Helvetica,12' background '#ffffff'\nset output 'curves_" << p.label
          << ".svg'\nset logscale xy\nset format y '10^{%L}'\nset format x '10^{%L}'\nset xlabel 'SGD steps r'\n"
-         << "set ylabel 'expected loss'\nset key bottom left font ',10' spacing 0.9\nset title 'Phase " << p.label << ": alpha = " << p.alpha
+         << "set ylabel 'expected loss'\nset key outside right top font ',10' spacing 0.9\nset title 'Phase " << p.label << ": alpha = " << p.alpha
          << ", beta = " << p.beta << "'\n";
   std::string plots;
   std::ostringstream md;
@@ -111,6 +116,45 @@ section loss_curves(const phase_point& p, const report_options& o, const std::st
                      p.beta, p.label, md.str());
 }
 
+// The DE spectral density of Khat (the paper's spectrum figure): x rho(x) on log axes, the lower support edge (the gap
+// above 0, near d^(-2 alpha)) and d^(-alpha), below which the top modes' pure-point outliers give way to the continuous
+// bulk, marked.
+section density_section(const std::string& fig_dir, bool quick) {
+  const plrf m = plrf::from({.alpha = 1.0, .beta = 0.3, .d = 1000}, true);  // v = 4d
+  const deq_model M = deq_model::of(m);
+  const deq_edges e = deq_support_edges(M.alpha, M.d, M.v);
+  const double lo = e.lambda_min / 20, hi = 2 * e.lambda_max;
+  const int n = quick ? 400 : 1200;
+  std::vector<double> x(n);
+  for (int k = 0; k < n; ++k) x[static_cast<std::size_t>(k)] = hi * std::pow(lo / hi, double(k) / (n - 1));  // from the top
+  const auto rho = deq_density_grid(M, x);
+  {
+    std::ofstream f(fig_dir + "/density.dat");
+    for (int k = n; k-- > 0;) f << x[static_cast<std::size_t>(k)] << ' ' << x[static_cast<std::size_t>(k)] * rho[static_cast<std::size_t>(k)] << '\n';
+  }
+  const double gap = std::pow(M.d, -2 * M.alpha), pp = std::pow(M.d, -M.alpha);
+  std::ofstream gp(fig_dir + "/density.gp");
+  gp << "set terminal svg size 860,460 font 'Helvetica,12' background '#ffffff'\nset output 'density.svg'\n"
+     << "set logscale x\nset logscale y\nset format x '10^{%L}'\nset format y '10^{%L}'\nset xlabel 'eigenvalue x of Khat'\n"
+     << "set ylabel 'x rho(x) (density in log x)'\nset key outside right top\nset yrange [1e-4:*]\n"
+     << fmt::format("set title 'Deterministic-equivalent spectral density, alpha = 1, d = 1000, v = 4d (smoothing 1e-3 relative)'\n")
+     << fmt::format("set arrow 1 from {0},graph 0 to {0},graph 1 nohead dt 2 lc rgb '#d62728'\n", gap)
+     << fmt::format("set label 1 'd^(-2 alpha)' at {},graph 0.92 right offset -0.5,0 tc rgb '#d62728'\n", gap)
+     << fmt::format("set arrow 2 from {0},graph 0 to {0},graph 1 nohead dt 2 lc rgb '#2ca02c'\n", pp)
+     << fmt::format("set label 2 'd^(-alpha): pure point above, continuous below' at {},graph 0.92 left offset 0.5,0 tc rgb '#2ca02c'\n", pp)
+     << fmt::format("set arrow 3 from {0},graph 0 to {0},graph 0.6 nohead lc rgb '#555555'\n", e.lambda_min)
+     << "plot 'density.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'x rho(x)'\n";
+  gp.close();
+  run_gnuplot(fig_dir, "density.gp");
+  return fmt::format("The deterministic equivalent's spectral density of Khat (lib/deq/resolvent.hpp) for alpha = 1, d = 1000, "
+                     "v = 4000: the support starts at the edge lambda_min = {:.3g} (solid grey line; d^(-2 alpha) = {:.3g}: "
+                     "no eigenvalue below, the gap that sets F_0 ~ d^(-2 alpha)), and above d^(-alpha) = {:.3g} the density "
+                     "breaks into the top modes' separate bumps near j^(-2 alpha), j < sqrt(d) (the pure-point part that "
+                     "F_pp and K_pp sum over), while below it they merge into the continuous bulk (F_ac's).\n\n"
+                     "![DE spectral density](figures/density.svg)\n\n",
+                     e.lambda_min, gap, pp);
+}
+
 section spectral_sums_section() {
   std::ostringstream md;
   md << "Exact pure-point sums at 40 digits (v = inf, alpha = 0.75, beta = 0.5, gamma = 0.25, B = 2) against their "
@@ -162,12 +206,17 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
         for (const auto& p : fr.points)
           if (p.interior) fp << p.d_star << ' ' << p.loss << '\n';
       }
+      // one colour per f (light to dark as f grows), each curve named by its f in the key outside the data, d* marked
       std::ofstream gp(fig_dir + "/isoflop_Ia.gp");
-      gp << "set terminal svg size 720,480 font 'Helvetica,12' background '#ffffff'\nset output 'isoflop_Ia.svg'\n"
+      gp << "set terminal svg size 860,500 font 'Helvetica,12' background '#ffffff'\nset output 'isoflop_Ia.svg'\n"
          << "set logscale xy\nset format y '10^{%L}'\nset xlabel 'd (parameters)'\nset ylabel 'expected loss at r = f/d'\n"
-         << "set title 'IsoFLOP curves, phase Ia (alpha = 1, beta = 0.3); frontier in red'\nset key off\n"
-         << "plot for [k=0:" << fr.flops.size() - 1 << "] 'isoflop_Ia.dat' index k w l lc rgb '#7f7f7f', "
-         << "'frontier_Ia.dat' w lp pt 7 lc rgb '#d62728' lw 2\n";
+         << fmt::format("set title 'IsoFLOP curves, phase Ia (alpha = 1, beta = 0.3): mean over {} seeds of W'\n", fo.seeds)
+         << "set key outside right top box opaque\nset palette defined (0 '#9ecae1', 1 '#08306b')\nunset colorbox\n"
+         << "set cbrange [0:1]\nplot ";
+      for (std::size_t k = 0; k < fr.flops.size(); ++k)
+        gp << fmt::format("'isoflop_Ia.dat' index {} w l lw 1.5 lc palette frac {:.3f} title 'f = {:.2g}', ", k,
+                          fr.flops.size() > 1 ? double(k) / double(fr.flops.size() - 1) : 0.0, fr.flops[k]);
+      gp << "'frontier_Ia.dat' w lp pt 7 ps 0.8 lc rgb '#d62728' lw 2 title 'd*(f), interior optima'\n";
       gp.close();
       run_gnuplot(fig_dir, "isoflop_Ia.gp");
     }
@@ -216,12 +265,28 @@ void write_report(const report_options& o) {
   std::vector<section> secs;
   std::vector<math_replacement> math;  // the formulas' MathML for the page
 
+  // a stored sweep (data/sweep, made by `scalelaw sweep` under mpirun; data/README.md): the measured diagram
+  const auto stored_sweep = [](const std::string& name) {
+    bool repaired = false;
+    return read_points(data_dir() + "/sweep/" + name, repaired);
+  };
+  const auto grid = stored_sweep("grid_12x12.jsonl"), line = stored_sweep("line_alpha0.7.jsonl");
   say("phase table and diagram");
   {
+    std::vector<std::pair<double, double>> measured;  // where the stored sweep measured, drawn on the derived heatmaps
+    for (const auto& p : grid)
+      if (p.value("status", "") == "ok") measured.emplace_back(p["alpha"].get<double>(), p["beta"].get<double>());
     std::ofstream(fig_dir + "/phase_diagram.svg") << render_phase_diagram({}, o.quick ? 200 : 400);
+    std::ofstream(fig_dir + "/eta_heatmap.svg") << render_exponent_heatmap("eta", measured, o.quick ? 120 : 240);
+    std::ofstream(fig_dir + "/xi_heatmap.svg") << render_exponent_heatmap("xi", measured, o.quick ? 120 : 240);
     secs.push_back("## Phases (derived symbolically, lib/phases)\n\n![phase diagram](figures/phase_diagram.svg)\n\n" +
-                   phase_table_report(math) + "\n");
+                   phase_table_report(math) +
+                   "\nThe derived exponents over the plane (the paper's phase-diagram figure is the first), with the points "
+                   "of the measured diagram below in red:\n\n![derived eta](figures/eta_heatmap.svg)\n\n"
+                   "![derived xi](figures/xi_heatmap.svg)\n\n");
   }
+  say("deterministic-equivalent spectral density");
+  secs.push_back("## The spectrum (deterministic equivalent)\n\n" + density_section(fig_dir, o.quick));
   say("high-precision spectral sums");
   {
     secs.push_back("## Spectral sums vs asymptotics\n\n" + spectral_sums_section() + "\n");
@@ -234,6 +299,15 @@ void write_report(const report_options& o) {
     secs.push_back(loss_curves({rp.label, nearest_double(rp.alpha), nearest_double(rp.beta)}, o, fig_dir));
   }
   secs.push_back("## Compute-optimal frontier\n\n" + frontier_section(o, fig_dir) + "\n");
+  if (!grid.empty() || !line.empty()) {
+    say("the measured phase diagram (stored sweep)");
+    std::string sec = "## The measured phase diagram\n\nThe default frontier (the DE on its automatic window) at every point of a "
+                      "grid and of the paper's line alpha = 0.7, measured by `scalelaw sweep` under `mpirun -np 2` and stored "
+                      "in data/sweep/ (data/README.md has the commands; `scalelaw sweep --report DIR` redraws any sweep).\n\n";
+    if (!grid.empty()) sec += "### The (alpha, beta) grid\n\n" + sweep_section(grid, fig_dir, "figures", "sweep_grid");
+    if (!line.empty()) sec += "\n### The line alpha = 0.7 (Ia → II → III)\n\n" + sweep_section(line, fig_dir, "figures", "sweep_line");
+    secs.push_back(sec + "\n");
+  }
   for (const auto& extra : o.extra_sections) secs.push_back(extra());
   const double secs_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string intro = fmt::format(
@@ -242,6 +316,7 @@ void write_report(const report_options& o) {
       o.quick ? " (quick)" : "", o.quick ? " --quick" : "", secs_total);
   std::string md = intro;
   for (const auto& sec : secs) md += sec + "\n";
+  md = prose_unicode(md);  // exponents and stars of the sentences as mathematics (output/prose.hpp)
   write_file_atomically(o.dir + "/report.md", [&](std::ostream& os) { os << md; });
   const std::string page = markdown_page(o.quick ? "scalelaw report (quick)" : "scalelaw report", md, o.dir, math);
   write_file_atomically(o.dir + "/report.html", [&](std::ostream& os) { os << page; });

@@ -14,6 +14,7 @@
 #include "output/gnuplot.hpp"
 #include "output/html.hpp"
 #include "output/phase_diagram.hpp"
+#include "output/prose.hpp"
 #include "scalelaw/numeric/exact.hpp"
 #include "scalelaw/phases/derive.hpp"
 #include "scalelaw/sweep/boundaries.hpp"
@@ -26,6 +27,12 @@ double num(const nlohmann::json& j, const char* k) {
   return j.contains(k) && j[k].is_number() ? j[k].get<double>() : NAN;
 }
 std::string text(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; }
+// text for a Markdown table cell: no line breaks, pipes escaped
+std::string cell_text(std::string t) {
+  std::string out;
+  for (char c : t) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  return out;
+}
 std::string fixed4(double x) { return std::isfinite(x) ? fmt::format("{:.4f}", x) : "–"; }
 
 // distance from (a, b) to the nearest place where the derived phase changes, up to `radius` (radius when none nearer):
@@ -42,27 +49,15 @@ double distance_to_boundary(double a, double b, double radius) {
   return radius;
 }
 
-struct scratch_dir {
-  std::string path;
-  scratch_dir() {
-    char t[] = "/tmp/scalelaw_sweep_XXXXXX";
-    if (!mkdtemp(t)) throw std::runtime_error("mkdtemp failed");
-    path = t;
-  }
-  ~scratch_dir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 void heatmap(const std::vector<nlohmann::json>& pts, const std::string& out_svg, const std::string& title,
              const std::function<double(const nlohmann::json&)>& value, const std::string& palette, double hi) {
-  scratch_dir dir;
-  write_derived_boundaries(dir.path, dir.path + "/boundaries.dat", hi);
+  const scratch_directory dir("scalelaw_sweep");
+  write_derived_boundaries(dir.path(), dir.path() + "/boundaries.dat", hi);
   std::set<double> as, bs;
   for (const auto& p : pts) { as.insert(num(p, "alpha")); bs.insert(num(p, "beta")); }
   {
-    std::ofstream d(dir.path + "/grid.dat");
+    std::ofstream d(dir.path() + "/grid.dat");
     double last_a = NAN;
     for (const auto& p : pts) {  // sorted by alpha then beta (points.jsonl's order)
       if (!std::isnan(last_a) && num(p, "alpha") != last_a) d << "\n";
@@ -71,26 +66,26 @@ void heatmap(const std::vector<nlohmann::json>& pts, const std::string& out_svg,
       d << num(p, "alpha") << ' ' << num(p, "beta") << ' ' << (std::isfinite(v) ? fmt::format("{:.6g}", v) : "NaN") << "\n";
     }
   }
-  std::ofstream gp(dir.path + "/plot.gp");  // run_gnuplot writes the figure whole or not at all (output/files.hpp)
+  std::ofstream gp(dir.path() + "/plot.gp");  // run_gnuplot writes the figure whole or not at all (output/files.hpp)
   gp << "set terminal svg size 760,640 font 'Helvetica,13' background '#ffffff'\nset output '"
      << std::filesystem::absolute(out_svg).string() << "'\n"
      << "set xlabel 'alpha'\nset ylabel 'beta'\nset title '" << title << "'\nset key off\n"
      << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\n" << palette << "\n"
      << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
-     << "plot '" << dir.path << "/grid.dat' using 1:2:3 with image, '" << dir.path
-     << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5, '" << dir.path
+     << "plot '" << dir.path() << "/grid.dat' using 1:2:3 with image, '" << dir.path()
+     << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5, '" << dir.path()
      << "/grid.dat' using 1:2 with points pt 1 ps 0.4 lc rgb '#555555'\n";
   gp.close();
-  run_gnuplot(dir.path, "plot.gp");
+  run_gnuplot(dir.path(), "plot.gp");
 }
 
 void line_figure(const std::vector<nlohmann::json>& pts, bool alpha_fixed, double value, const std::vector<measured_boundary>& bs,
                  const std::string& out_svg) {
-  scratch_dir dir;
+  const scratch_directory dir("scalelaw_sweep");
   const char* t_name = alpha_fixed ? "beta" : "alpha";
   double t0 = 1e300, t1 = -1e300;
   {
-    std::ofstream d(dir.path + "/measured.dat");
+    std::ofstream d(dir.path() + "/measured.dat");
     for (const auto& p : pts) {
       const double t = num(p, t_name);
       t0 = std::min(t0, t);
@@ -100,7 +95,7 @@ void line_figure(const std::vector<nlohmann::json>& pts, bool alpha_fixed, doubl
     }
   }
   {  // the derived exponents along the line, fine
-    std::ofstream d(dir.path + "/derived.dat");
+    std::ofstream d(dir.path() + "/derived.dat");
     for (int k = 0; k <= 600; ++k) {
       const double t = t0 + (t1 - t0) * k / 600;
       const double a = alpha_fixed ? value : t, b = alpha_fixed ? t : value;
@@ -110,7 +105,7 @@ void line_figure(const std::vector<nlohmann::json>& pts, bool alpha_fixed, doubl
       d << t << ' ' << phases::evaluate(ph.xi, a, b) << ' ' << phases::evaluate(ph.eta, a, b) << "\n";
     }
   }
-  std::ofstream gp(dir.path + "/plot.gp");
+  std::ofstream gp(dir.path() + "/plot.gp");
   gp << "set terminal svg size 860,520 font 'Helvetica,13' background '#ffffff'\nset output '"
      << std::filesystem::absolute(out_svg).string() << "'\n"
      << "set xlabel '" << t_name << "'\nset ylabel 'exponent'\nset title 'Measured exponents on " << (alpha_fixed ? "alpha" : "beta")
@@ -125,12 +120,12 @@ void line_figure(const std::vector<nlohmann::json>& pts, bool alpha_fixed, doubl
       gp << "set object " << k << " rect from " << std::min(b.lo, b.measured) << ", graph 0 to " << std::max(b.hi, b.measured)
          << ", graph 1 fc rgb '#d62728' fs transparent solid 0.15 noborder\n";
   }
-  gp << "plot '" << dir.path << "/derived.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'xi derived', '" << dir.path
-     << "/derived.dat' using 1:3 with lines lw 2 lc rgb '#ff7f0e' title 'eta derived', '" << dir.path
-     << "/measured.dat' using 1:2 with points pt 7 ps 0.9 lc rgb '#1f77b4' title 'xi measured', '" << dir.path
+  gp << "plot '" << dir.path() << "/derived.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'xi derived', '" << dir.path()
+     << "/derived.dat' using 1:3 with lines lw 2 lc rgb '#ff7f0e' title 'eta derived', '" << dir.path()
+     << "/measured.dat' using 1:2 with points pt 7 ps 0.9 lc rgb '#1f77b4' title 'xi measured', '" << dir.path()
      << "/measured.dat' using 1:3 with points pt 5 ps 0.9 lc rgb '#ff7f0e' title 'eta measured'\n";
   gp.close();
-  run_gnuplot(dir.path, "plot.gp");
+  run_gnuplot(dir.path(), "plot.gp");
 }
 
 }  // namespace
@@ -174,9 +169,25 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
     ++far;
     const double dx = std::abs(num(p, "xi") - num(p, "xi_theory")), de = std::abs(num(p, "eta") - num(p, "eta_theory"));
     if (dx <= tol && de <= tol) { ++agree; continue; }
-    const std::string reason = text(p, "status") != "ok" ? text(p, "status") + ": " + text(p, "message")
-                               : fmt::format("\\|Δξ\\| = {:.4f}, \\|Δη\\| = {:.4f}; frontier verdict: {}", dx, de,
-                                             p.contains("verdict") ? text(p["verdict"], "kind") : "");
+    std::string reason;
+    if (text(p, "status") != "ok") {
+      reason = cell_text(text(p, "status") + ": " + text(p, "message"));
+    } else {
+      // what the frontier's own verdict measured (lib/frontier/verdict.hpp), and where its local slopes were heading
+      const std::string kind = p.contains("verdict") ? text(p["verdict"], "kind") : "";
+      const std::string why = kind == "bridge+limit" ? "a slow approach: the frontier agrees with the constants-kept model on its "
+                                                       "window, and that model continued to f = 1e80 reaches the cell"
+                              : kind == "no bridge" ? "the frontier and the constants-kept model disagree on the window"
+                              : kind.empty()        ? "no verdict"
+                                                    : "the model's continuation has not settled on the cell by f = 1e80 (" + kind + ")";
+      std::string slopes;
+      if (p.contains("local") && p["local"].is_array() && p["local"].size() >= 2) {
+        const auto& l = p["local"];
+        slopes = fmt::format("; local η {:.4f} → {:.4f}, ξ {:.4f} → {:.4f} over the window", num(l[0], "eta"),
+                             num(l[l.size() - 1], "eta"), num(l[0], "xi"), num(l[l.size() - 1], "xi"));
+      }
+      reason = fmt::format("\\|Δξ\\| = {:.4f}, \\|Δη\\| = {:.4f}: {}{}", dx, de, why, slopes);
+    }
     listed << fmt::format("| {} | {} | {} | {} |\n", shortest(num(p, "alpha")), shortest(num(p, "beta")), text(p, "phase"), reason);
   }
   md << fmt::format("Away from the derived boundaries (farther than {}): {} of {} points have measured ξ and η within {} of the "
@@ -225,7 +236,7 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
 }
 
 void write_sweep_report(const std::string& dir, const std::vector<nlohmann::json>& points) {
-  const std::string md = "# Sweep\n\n" + sweep_section(points, dir + "/figures", "figures", "sweep");
+  const std::string md = prose_unicode("# Sweep\n\n" + sweep_section(points, dir + "/figures", "figures", "sweep"));
   write_file_atomically(dir + "/sweep.md", [&](std::ostream& os) { os << md; });
   const std::string html = markdown_page("scalelaw sweep", md, dir);
   write_file_atomically(dir + "/sweep.html", [&](std::ostream& os) { os << html; });
