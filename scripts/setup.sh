@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs every Debian package scalelaw needs. Idempotent: skips apt entirely when all are present.
+# Installs the Debian packages scalelaw needs: the main job's, and with --test the test path's too. Idempotent: skips apt
+# entirely when all are present.
 set -euo pipefail
+# The main job's packages (scripts/run.sh: build the program, run `report --quick`)
 PKGS=(
   build-essential cmake pkg-config
-  libboost-dev libboost-test-dev          # Boost.Math, Boost.Multiprecision, Boost.Test (1.74)
+  libboost-dev libboost-test-dev          # Boost.Math, Boost.Multiprecision, Boost.Test (1.74; CMake looks for all three)
   libmpfr-dev libgmp-dev                  # mpfr_float backend, mpq_class exact rationals
   libflint-arb-dev                        # Arb ball arithmetic: the guaranteed bounds of `eval`
   libeigen3-dev                           # dense linear algebra
@@ -13,12 +15,22 @@ PKGS=(
   libtbb-dev
   gnuplot-nox                             # SVG figures
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown to HTML (GitHub tables): the report's page
+)
+# The test path's (scripts/test.sh, `setup.sh --test`): what only the tests and the optional parts use
+TEST_PKGS=(
   python3 python3-mpmath                  # tests/test_enclosure_mpmath.py: an independent reference for eval
   python3-dev pybind11-dev python3-numpy  # the Python module (python/): build, and numpy arrays for its results
   texlive-latex-base                      # pdflatex: the test that `table --format tex` compiles
-  openmpi-bin libopenmpi-dev              # `scalelaw sweep` under mpirun / srun (MPI's C API; tests/test_sweep_mpi.sh)
+  openmpi-bin libopenmpi-dev              # `scalelaw sweep` under mpirun / srun (MPI's C API; tests/test_sweep.py)
   clang libclang-rt-14-dev                # libFuzzer (-fsanitize=fuzzer): tests/fuzz, the parsers' fuzz targets
+  chromium                                # tests/test_browser.py: the report's page in a real browser (label browser)
 )
+if [ "${1:-}" = "--test" ]; then
+  PKGS+=("${TEST_PKGS[@]}")
+elif [ -n "${1:-}" ]; then
+  echo "usage: scripts/setup.sh [--test]" >&2
+  exit 2
+fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,7 @@
 # Install, build, run the default test suite (label `unit`; slow checks: `ctest -L slow`; 60 s fuzz runs: `ctest -L fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --test
 scripts/build.sh
 cd build
 ctest --output-on-failure -LE 'slow|fuzz' -j"$(nproc)" "$@"

@@ -231,6 +231,13 @@ BOOST_AUTO_TEST_CASE(report_quick, *boost::unit_test::precondition(end_to_end)) 
   BOOST_TEST(count(html, "<math") >= 27u);  // the phase table: 7 x (xi, eta, region) and 6 boundaries, as MathML
   for (const char* ph : {"Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"})
     BOOST_TEST(md.find(std::string("### Phase ") + ph + " ") != std::string::npos, ph);
+#ifdef SCALELAW_REPORT_PAGE
+  {  // the page for tests/test_browser.py (headless Chromium), which runs after this test
+    const fs::path keep = SCALELAW_REPORT_PAGE;
+    fs::create_directories(keep.parent_path());
+    fs::copy_file(dir / "report.html", keep, fs::copy_options::overwrite_existing);
+  }
+#endif
 }
 
 // Interruptions (issue 23): SIGINT a few seconds into `report --quick`, and SIGTERM into `check --quick --out`: exit

@@ -89,7 +89,8 @@ BOOST_AUTO_TEST_CASE(page_puts_mathml_in_whole_cells_only) {
 BOOST_AUTO_TEST_CASE(prose_exponents_and_stars) {
   BOOST_TEST(prose_unicode("F0 ~ d^(-2 alpha) here") == "F0 ~ d<sup>−2 alpha</sup> here");
   BOOST_TEST(prose_unicode("falls as f^-0.0336.") == "falls as f<sup>−0.0336</sup>.");
-  BOOST_TEST(prose_unicode("gamma ~ d^{2a-1}") == "gamma ~ d^{2a-1}");  // not a form it knows: left as typed
+  BOOST_TEST(prose_unicode("gamma ~ d^{2a-1}, (2 gamma B r)^{-e}") == "gamma ~ d<sup>2a-1</sup>, (2 gamma B r)<sup>−e</sup>");
+  BOOST_TEST(prose_unicode("x ^ y and a^") == "x ^ y and a^");  // no exponent to take: left as typed
   BOOST_TEST(prose_unicode("2*alpha and a*b, 2*(1+x)") == "2·alpha and a·b, 2·(1+x)");
   BOOST_TEST(prose_unicode("d*(f) and P* at the optimum") == "d⋆(f) and P⋆ at the optimum");
   BOOST_TEST(prose_unicode("| x | **FAIL** | y |") == "| x | **FAIL** | y |");

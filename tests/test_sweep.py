@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`scalelaw sweep` end to end (issue 22): bad grids refused with exit 2 and nothing written; the same 3 x 3 grid gives the
 same points in one process and under `mpirun --oversubscribe -np 3`; a sweep killed with SIGKILL (and a torn last line)
-resumes to the same file, without duplicates. Usage: test_sweep.py SCALELAW_BINARY. Exit 77 (skipped) without mpirun."""
+resumes to the same file, without duplicates; the cheapest point of the stored sweep (data/sweep) is measured again and
+must be the stored line. Usage: test_sweep.py SCALELAW_BINARY DATA_DIR. Exit 77 (skipped) without mpirun."""
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import tempfile
 import time
 
 BIN = sys.argv[1]
+DATA = sys.argv[2] if len(sys.argv) > 2 else None
 # small DE windows: about a second a point on one core (the points' own exponents do not matter here, only that every
 # run gives the same ones); the grid crosses Ia, II, III and the no-learning corner is outside it
 GRID = ["--alpha", "0.6:1.2:3", "--beta", "0.3:0.9:3"]
@@ -100,6 +102,20 @@ try:
     check(points(killed) == base, "the resumed file equals the uninterrupted one (complete, no duplicates, same values)")
     r = run([BIN, "sweep"] + GRID + WINDOW + ["--out", killed, "--resume"])
     check(r.returncode == 0 and "0 to compute" in r.stderr and points(killed) == base, "resuming a finished sweep computes nothing")
+
+    # the stored sweep is what this build measures (data/README.md): its cheapest measured point, again
+    stored = os.path.join(DATA, "sweep", "grid_12x12.jsonl") if DATA else None
+    if stored and os.path.exists(stored):
+        with open(stored) as f:
+            ok = [json.loads(line) for line in f if '"status":"ok"' in line]
+        cheapest = min(ok, key=lambda p: p["seconds"])
+        again = os.path.join(tmp, "again")
+        r = run([BIN, "sweep", "--alpha", cheapest["alpha_exact"], "--beta", cheapest["beta_exact"], "--out", again])
+        want = {k: v for k, v in cheapest.items() if k not in VOLATILE}
+        check(r.returncode == 0 and points(again) == [want],
+              f"the stored point {cheapest['key']} measured again ({cheapest['seconds']:.0f} s when stored)")
+    else:
+        print("no stored sweep in data/sweep: its regression part is skipped")
 
     # --report draws an existing sweep again; a line sweep gets its line figure and boundary table
     r = run([BIN, "sweep", "--report", one])

@@ -8,12 +8,13 @@ namespace {
 
 bool word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || (c & 0x80); }
 
-// s[i] is '(': the index of its matching ')', or npos
+// s[i] is '(' or '{': the index of its matching ')' or '}', or npos
 std::size_t closing(const std::string& s, std::size_t i) {
+  const char open = s[i], close = open == '(' ? ')' : '}';
   int depth = 0;
   for (std::size_t k = i; k < s.size(); ++k) {
-    if (s[k] == '(') ++depth;
-    if (s[k] == ')' && --depth == 0) return k;
+    if (s[k] == open) ++depth;
+    if (s[k] == close && --depth == 0) return k;
     if (s[k] == '\n' || s[k] == '|') return std::string::npos;  // not across a line or a table cell
   }
   return std::string::npos;
@@ -24,8 +25,8 @@ std::string inline_math(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.size() ? s[i + 1] : ' ';
-    if (c == '^' && i > 0 && word(prev)) {
-      if (next == '(') {
+    if (c == '^' && i > 0 && (word(prev) || prev == ')')) {
+      if (next == '(' || next == '{') {
         const std::size_t close = closing(s, i + 1);
         if (close != std::string::npos) {
           std::string exponent = inline_math(s.substr(i + 2, close - i - 2));

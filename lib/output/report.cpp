@@ -139,9 +139,9 @@ section density_section(const std::string& fig_dir, bool quick) {
      << "set ylabel 'x rho(x) (density in log x)'\nset key outside right top\nset yrange [1e-4:*]\n"
      << fmt::format("set title 'Deterministic-equivalent spectral density, alpha = 1, d = 1000, v = 4d (smoothing 1e-3 relative)'\n")
      << fmt::format("set arrow 1 from {0},graph 0 to {0},graph 1 nohead dt 2 lc rgb '#d62728'\n", gap)
-     << fmt::format("set label 1 'd^(-2 alpha)' at {},graph 0.92 right offset -0.5,0 tc rgb '#d62728'\n", gap)
+     << fmt::format("set label 1 'd^{{−2α}}' at {},graph 0.92 right offset -0.5,0 tc rgb '#d62728'\n", gap)
      << fmt::format("set arrow 2 from {0},graph 0 to {0},graph 1 nohead dt 2 lc rgb '#2ca02c'\n", pp)
-     << fmt::format("set label 2 'd^(-alpha): pure point above, continuous below' at {},graph 0.92 left offset 0.5,0 tc rgb '#2ca02c'\n", pp)
+     << fmt::format("set label 2 'd^{{−α}}: pure point above, continuous below' at {},graph 0.92 left offset 0.5,0 tc rgb '#2ca02c'\n", pp)
      << fmt::format("set arrow 3 from {0},graph 0 to {0},graph 0.6 nohead lc rgb '#555555'\n", e.lambda_min)
      << "plot 'density.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'x rho(x)'\n";
   gp.close();
@@ -211,7 +211,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
       gp << "set terminal svg size 860,500 font 'Helvetica,12' background '#ffffff'\nset output 'isoflop_Ia.svg'\n"
          << "set logscale xy\nset format y '10^{%L}'\nset xlabel 'd (parameters)'\nset ylabel 'expected loss at r = f/d'\n"
          << fmt::format("set title 'IsoFLOP curves, phase Ia (alpha = 1, beta = 0.3): mean over {} seeds of W'\n", fo.seeds)
-         << "set key outside right top box opaque\nset palette defined (0 '#9ecae1', 1 '#08306b')\nunset colorbox\n"
+         << "set key outside right top box opaque\nset palette defined (0 '#9ecae1', 1 '#08306b')\nunset colorbox\nset autoscale xfix\n"
          << "set cbrange [0:1]\nplot ";
       for (std::size_t k = 0; k < fr.flops.size(); ++k)
         gp << fmt::format("'isoflop_Ia.dat' index {} w l lw 1.5 lc palette frac {:.3f} title 'f = {:.2g}', ", k,
