@@ -121,8 +121,8 @@ void register_sweep(CLI::App& app, runner& run) {
       if (!a->report.empty()) {
         if (!a->alpha.empty() || !a->beta.empty() || !a->line.empty() || !a->out.empty() || !flags.empty())
           throw invalid_input("--report DIR draws an existing sweep: no grid, --out or frontier flags with it");
-        bool repaired = false;
-        const auto pts = read_points(a->report + "/points.jsonl", repaired);
+        bool torn = false;
+        const auto pts = read_points(a->report + "/points.jsonl", torn, /*repair=*/false);  // drawing only: the file as it is
         if (pts.empty()) throw invalid_input(fmt::format("{}/points.jsonl has no points", a->report));
         write_sweep_report(a->report, pts);
         err() << "sweep: wrote " << a->report << "/sweep.md\n";
@@ -176,7 +176,7 @@ void register_sweep(CLI::App& app, runner& run) {
         if (fs::exists(file) && fs::file_size(file) > 0 && !a->resume)
           throw invalid_input(fmt::format("{} exists: --resume continues it, or choose another --out", file));
         bool repaired = false;
-        for (auto& j : read_points(file, repaired))
+        for (auto& j : read_points(file, repaired, /*repair=*/true))
           if (j.value("status", "") != "error") done.emplace(j["key"].get<std::string>(), j);
         if (repaired) err() << "sweep: " << file << " ended in a torn line (a run killed mid-write): cut off, its point is computed again\n";
         for (std::size_t i = 0; i < points.size(); ++i)

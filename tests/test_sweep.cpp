@@ -55,19 +55,25 @@ BOOST_AUTO_TEST_CASE(points_file_repairs_a_torn_last_line) {
   append_point(path, {{"key", "b"}, {"x", 2}});
   { std::ofstream(path, std::ios::app) << "{\"key\": \"c\", \"x\""; }  // killed mid-write
   bool repaired = false;
-  auto pts = read_points(path, repaired);
+  const auto size_of = [&] { std::ifstream is(path, std::ios::binary | std::ios::ate); return static_cast<long>(is.tellg()); };
+  const long torn_size = size_of();
+  auto pts = read_points(path, repaired, /*repair=*/false);  // a reader that only draws: the file stays as it is
+  BOOST_TEST(repaired);
+  BOOST_TEST(pts.size() == 2u);
+  BOOST_TEST(size_of() == torn_size);
+  pts = read_points(path, repaired, /*repair=*/true);
   BOOST_TEST(repaired);
   BOOST_TEST(pts.size() == 2u);
   std::stringstream ss;
   ss << std::ifstream(path).rdbuf();
   BOOST_TEST(ss.str() == "{\"key\":\"a\",\"x\":1}\n{\"key\":\"b\",\"x\":2}\n");  // the torn line cut off the file
   append_point(path, {{"key", "c"}, {"x", 3}});
-  pts = read_points(path, repaired);
+  pts = read_points(path, repaired, true);
   BOOST_TEST(!repaired);
   BOOST_TEST(pts.size() == 3u);
   // a bad line that is not the last is not a kill: refused
   { std::ofstream(path, std::ios::app) << "garbage\n{\"key\":\"d\"}\n"; }
-  BOOST_CHECK_THROW(read_points(path, repaired), invalid_input);
+  BOOST_CHECK_THROW(read_points(path, repaired, true), invalid_input);
   std::remove(name);
 }
 

@@ -15,8 +15,8 @@
 
 namespace scalelaw {
 
-std::vector<nlohmann::json> read_points(const std::string& path, bool& repaired) {
-  repaired = false;
+std::vector<nlohmann::json> read_points(const std::string& path, bool& torn, bool repair) {
+  torn = false;
   std::ifstream is(path, std::ios::binary);
   if (!is) return {};
   std::stringstream ss;
@@ -35,9 +35,9 @@ std::vector<nlohmann::json> read_points(const std::string& path, bool& repaired)
         throw invalid_input(fmt::format("{}:{}: not a point of a sweep (one JSON object with a \"key\" per line); "
                                         "remove the line or start a new --out", path, lineno));
       // torn by a kill mid-write: cut it off, the point is computed again
-      if (::truncate(path.c_str(), static_cast<off_t>(good_end)) != 0)
+      if (repair && ::truncate(path.c_str(), static_cast<off_t>(good_end)) != 0)
         throw invalid_input(fmt::format("{}: cannot cut off its torn last line: {}", path, std::strerror(errno)));
-      repaired = true;
+      torn = true;
       break;
     }
     out.push_back(std::move(j));

@@ -267,8 +267,8 @@ void write_report(const report_options& o) {
 
   // a stored sweep (data/sweep, made by `scalelaw sweep` under mpirun; data/README.md): the measured diagram
   const auto stored_sweep = [](const std::string& name) {
-    bool repaired = false;
-    return read_points(data_dir() + "/sweep/" + name, repaired);
+    bool torn = false;
+    return read_points(data_dir() + "/sweep/" + name, torn, /*repair=*/false);  // never changes data/
   };
   const auto grid = stored_sweep("grid_12x12.jsonl"), line = stored_sweep("line_alpha0.7.jsonl");
   say("phase table and diagram");

@@ -33,6 +33,8 @@ std::string cell_text(std::string t) {
   for (char c : t) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
   return out;
 }
+// a grid coordinate for the tables (the exact value is the point's key in points.jsonl): 0.3545, not 0.35454545454545455
+std::string coordinate(double x) { return fmt::format("{:.4g}", x); }
 std::string fixed4(double x) { return std::isfinite(x) ? fmt::format("{:.4f}", x) : "–"; }
 
 // distance from (a, b) to the nearest place where the derived phase changes, up to `radius` (radius when none nearer):
@@ -49,6 +51,13 @@ double distance_to_boundary(double a, double b, double radius) {
   return radius;
 }
 
+
+// half the smallest spacing of the grid's values along one axis (0.05 for a single value)
+double half_step(const std::set<double>& v) {
+  double h = INFINITY;
+  for (auto it = v.begin(); it != v.end() && std::next(it) != v.end(); ++it) h = std::min(h, *std::next(it) - *it);
+  return std::isfinite(h) ? h / 2 : 0.05;
+}
 
 void heatmap(const std::vector<nlohmann::json>& pts, const std::string& out_svg, const std::string& title,
              const std::function<double(const nlohmann::json&)>& value, const std::string& palette, double hi) {
@@ -72,7 +81,9 @@ void heatmap(const std::vector<nlohmann::json>& pts, const std::string& out_svg,
      << "set xlabel 'alpha'\nset ylabel 'beta'\nset title '" << title << "'\nset key off\n"
      << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\n" << palette << "\n"
      << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
-     << "plot '" << dir.path() << "/grid.dat' using 1:2:3 with image, '" << dir.path()
+     // one filled box per point, half a grid step each way (a partial sweep has holes: `with image` needs a full grid)
+     << "plot '" << dir.path() << "/grid.dat' using 1:2:(" << half_step(as) << "):(" << half_step(bs)
+     << "):3 with boxxyerror fs solid 1.0 noborder lc palette, '" << dir.path()
      << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5, '" << dir.path()
      << "/grid.dat' using 1:2 with points pt 1 ps 0.4 lc rgb '#555555'\n";
   gp.close();
@@ -135,7 +146,7 @@ std::string sweep_summary(const std::vector<nlohmann::json>& points) {
   os << fmt::format("{:>8} {:>8} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8}  {}\n", "alpha", "beta", "phase", "xi", "derived", "eta",
                     "derived", "seconds", "status");
   for (const auto& p : points)
-    os << fmt::format("{:>8} {:>8} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8.1f}  {}\n", shortest(num(p, "alpha")), shortest(num(p, "beta")),
+    os << fmt::format("{:>8} {:>8} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8.1f}  {}\n", coordinate(num(p, "alpha")), coordinate(num(p, "beta")),
                       text(p, "phase").empty() ? "-" : text(p, "phase"), fixed4(num(p, "xi")), fixed4(num(p, "xi_theory")),
                       fixed4(num(p, "eta")), fixed4(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0,
                       text(p, "status"));
@@ -188,7 +199,7 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
       }
       reason = fmt::format("\\|Δξ\\| = {:.4f}, \\|Δη\\| = {:.4f}: {}{}", dx, de, why, slopes);
     }
-    listed << fmt::format("| {} | {} | {} | {} |\n", shortest(num(p, "alpha")), shortest(num(p, "beta")), text(p, "phase"), reason);
+    listed << fmt::format("| {} | {} | {} | {} |\n", coordinate(num(p, "alpha")), coordinate(num(p, "beta")), text(p, "phase"), reason);
   }
   md << fmt::format("Away from the derived boundaries (farther than {}): {} of {} points have measured ξ and η within {} of the "
                     "derived ones.\n\n", near, agree, far, tol);
@@ -229,7 +240,7 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
   }
   md << "| α | β | phase | ξ measured | ξ derived | η measured | η derived | s | status |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& p : points)
-    md << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.1f} | {} |\n", shortest(num(p, "alpha")), shortest(num(p, "beta")),
+    md << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.1f} | {} |\n", coordinate(num(p, "alpha")), coordinate(num(p, "beta")),
                       text(p, "phase"), fixed4(num(p, "xi")), fixed4(num(p, "xi_theory")), fixed4(num(p, "eta")),
                       fixed4(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0, text(p, "status"));
   return md.str();
