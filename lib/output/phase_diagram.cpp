@@ -114,7 +114,8 @@ void write_plane_grid(const std::string& path, int n, double lo, double hi, cons
     for (int j = 0; j < n; ++j) {
       const double al = lo + (hi - lo) * i / (n - 1), be = lo + (hi - lo) * j / (n - 1);
       int idx = derived_phase_index(al, be);
-      if (idx < 0 && 2 * al + 2 * be > 1) idx = derived_phase_index(al + 1e-7, be + 1e-7);  // exactly on a boundary line
+      // exactly on a boundary line: a neighbour off it (not along the diagonal alpha = beta, itself a boundary)
+      if (idx < 0 && 2 * al + 2 * be > 1) idx = derived_phase_index(al + 1e-7, be + 2e-7);
       grid << al << ' ' << be << ' ' << value(idx, al, be) << '\n';
     }
     grid << '\n';
