@@ -148,24 +148,31 @@ std::vector<rational> approximate_real_roots(const ex& f, const GiNaC::symbol& x
 
 }  // namespace
 
-std::vector<ex> irreducible_factors(const std::vector<ex>& exprs) {
-  std::vector<ex> out;
-  for (const ex& e : exprs) {
-    const ex nd = GiNaC::numer_denom(GiNaC::normal(e));
-    for (int k = 0; k < 2; ++k) {
-      const ex f = GiNaC::factor(GiNaC::expand(nd.op(k)));
-      std::vector<ex> ops;
-      if (is_a<GiNaC::mul>(f))
-        for (std::size_t i = 0; i < f.nops(); ++i) ops.push_back(f.op(i));
+std::vector<std::pair<ex, int>> factor_powers(const ex& e) {
+  std::vector<std::pair<ex, int>> out;
+  const ex nd = GiNaC::numer_denom(GiNaC::normal(e));
+  for (int k = 0; k < 2; ++k) {
+    const ex f = GiNaC::factor(GiNaC::expand(nd.op(k)));
+    std::vector<ex> ops;
+    if (is_a<GiNaC::mul>(f))
+      for (std::size_t i = 0; i < f.nops(); ++i) ops.push_back(f.op(i));
+    else
+      ops.push_back(f);
+    for (const ex& o : ops) {
+      if (is_a<numeric>(o)) continue;
+      if (is_a<GiNaC::power>(o) && is_a<numeric>(o.op(1)))
+        out.emplace_back(o.op(0), ex_to<numeric>(o.op(1)).to_int());
       else
-        ops.push_back(f);
-      for (ex o : ops) {
-        if (is_a<GiNaC::power>(o)) o = o.op(0);
-        if (is_a<numeric>(o)) continue;
-        add_unique(out, normalised(o));
-      }
+        out.emplace_back(o, 1);
     }
   }
+  return out;
+}
+
+std::vector<ex> irreducible_factors(const std::vector<ex>& exprs) {
+  std::vector<ex> out;
+  for (const ex& e : exprs)
+    for (const auto& [base, power] : factor_powers(e)) add_unique(out, normalised(base));
   return out;
 }
 

@@ -32,6 +32,10 @@ std::vector<rational> root_separators(const std::vector<GiNaC::ex>& polys, const
 std::vector<std::pair<rational, rational>> open_cell_samples(const std::vector<GiNaC::ex>& polys, const GiNaC::symbol& x,
                                                              const GiNaC::symbol& y);
 
+/// The factors over Q of the numerator and the denominator of `e` (as GiNaC's factor() gives them, numbers left out),
+/// each with its multiplicity.
+std::vector<std::pair<GiNaC::ex, int>> factor_powers(const GiNaC::ex& e);
+
 /// The distinct irreducible factors over Q of the numerators and denominators of `exprs` (odd or even
 /// multiplicity), each primitive with a positive leading coefficient.
 std::vector<GiNaC::ex> irreducible_factors(const std::vector<GiNaC::ex>& exprs);

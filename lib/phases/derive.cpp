@@ -72,23 +72,8 @@ struct exact_sign {
 // Polynomial factors of e (numerator and denominator), with multiplicities folded to parity.
 std::vector<ex> odd_factors(const ex& e) {
   std::vector<ex> out;
-  const ex nd = GiNaC::numer_denom(GiNaC::normal(e));
-  for (int k = 0; k < 2; ++k) {
-    const ex f = GiNaC::factor(nd.op(k));
-    std::vector<ex> ops;
-    if (is_a<GiNaC::mul>(f)) for (std::size_t i = 0; i < f.nops(); ++i) ops.push_back(f.op(i));
-    else ops.push_back(f);
-    for (const ex& o : ops) {
-      if (is_a<numeric>(o)) continue;
-      if (is_a<GiNaC::power>(o)) {
-        const ex ex_ = o.op(1);
-        if (is_a<numeric>(ex_) && ex_to<numeric>(ex_).is_even()) continue;
-        out.push_back(o.op(0));
-      } else {
-        out.push_back(o);
-      }
-    }
-  }
+  for (const auto& [base, power] : factor_powers(e))
+    if (power % 2 != 0) out.push_back(base);
   return out;
 }
 
