@@ -19,7 +19,7 @@ void register_frontier(CLI::App& app, runner& run) {
     frontier_options o;
     model_flags model;  ///< --alpha --beta --v --rho --batch --gamma --gamma-mult, exact; d is the grid's
     std::string method, out, expect, estimator = "all";
-    double seeds = 4, d_per_octave = 0, flops_points = 0, threads = 0, budget = 120;
+    double seeds = 4, runs = 20, d_per_octave = 0, flops_points = 0, threads = 0, budget = 120;
     bool json = false;
   };
   auto a = std::make_shared<args>();
@@ -30,11 +30,13 @@ void register_frontier(CLI::App& app, runner& run) {
   sub->add_option("--d-min", a->o.d_min, "smallest d of the grid (default 8)");
   sub->add_option("--d-max", a->o.d_max, "largest d of the grid (default 1024)");
   sub->add_option("--seeds", a->seeds, "seeds of W, for the bootstrap interval (default 4)");
+  sub->add_option("--runs", a->runs, "--method sgd: SGD runs on each seed's instance, 1..100000 (default 20); the bootstrap "
+                  "resamples seeds, then runs within them");
   sub->add_option("--d-per-octave", a->d_per_octave, "d grid points per octave, 1..16 (default 4; 2 with the automatic window)");
   sub->add_option("--flops-points", a->flops_points, "compute values on the flops grid, 3..200 (default 13)");
   sub->add_option("--f0-scale", a->o.f0_scale, "deq: scale F_0 in every curve by this factor >= 0 (0 removes it; default 1)");
   sub->add_option("--threads", a->threads, "threads for the curves, 0 = all cores (default 0); the result does not depend on it");
-  sub->add_option("--method", a->method, "default: deq on the automatically placed window (no other grid flag); exact (finite-d curves, mean over seeds), deq (deterministic equivalent: "
+  sub->add_option("--method", a->method, "default: deq on the automatically placed window (no other grid flag); exact (finite-d curves, mean over seeds), sgd (exact-in-law one-pass SGD on each seed's instance, mean over seeds and --runs), deq (deterministic equivalent: "
                   "no W, contour quadrature, d up to 1e18 at ~1 s per curve, no bootstrap interval) or model (F0 + Fpp + Kpp with their constants, exact sums: "
                   "how large f must be for the derived exponents; d up to 1e18)");
   sub->add_option("--fit-decades", a->o.fit_decades,
@@ -63,10 +65,13 @@ void register_frontier(CLI::App& app, runner& run) {
       if (sub->count(f) > 0) automatic = false;
     if (a->method.empty()) a->method = automatic ? "deq" : "exact";
     const bool dpo_given = sub->count("--d-per-octave") > 0, fp_given = sub->count("--flops-points") > 0;
-    run = [a, seeds_given, automatic, dpo_given, fp_given] {
-      if (a->method != "exact" && a->method != "deq" && a->method != "model")
-        throw invalid_input(fmt::format("method '{}' is unknown: use exact, deq or model", a->method));
+    const bool runs_given = sub->count("--runs") > 0;
+    run = [a, seeds_given, automatic, dpo_given, fp_given, runs_given] {
+      if (a->method != "exact" && a->method != "deq" && a->method != "model" && a->method != "sgd")
+        throw invalid_input(fmt::format("method '{}' is unknown: use exact, sgd, deq or model", a->method));
       require_count("seeds", a->seeds, 1, 1000);
+      require_count("runs", a->runs, 1, 100000);
+      if (runs_given && a->method != "sgd") throw invalid_input("--runs applies to --method sgd only");
       if (a->estimator != "1" && a->estimator != "2" && a->estimator != "3" && a->estimator != "all")
         throw invalid_input(fmt::format("estimator '{}' is unknown: use 1, 2, 3 or all", a->estimator));
       const int headline = a->estimator == "all" ? 2 : std::stoi(a->estimator);
@@ -74,6 +79,8 @@ void register_frontier(CLI::App& app, runner& run) {
       require_nonnegative("edge-margin", a->o.edge_margin);
       a->o.deq = a->method == "deq";
       a->o.model = a->method == "model";
+      a->o.sgd = a->method == "sgd";
+      a->o.runs = static_cast<unsigned>(a->runs);
       if (a->o.deq || a->o.model) {  // deterministic curves: no W to draw (it used to override --seeds silently)
         if (seeds_given && a->seeds != 1)
           throw invalid_input(fmt::format("--seeds {} does not apply to --method {}: its curves have no W (no seeds, no "

@@ -22,6 +22,7 @@
 #include "scalelaw/model/interrupt.hpp"
 #include "scalelaw/model/resources.hpp"
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/sgd/sgd.hpp"
 #include "scalelaw/numeric/quantile.hpp"
 #include "scalelaw/volterra/block_leap.hpp"
 
@@ -125,7 +126,8 @@ std::vector<double> validate_frontier_options(const frontier_options& o) {
   if (!(o.d_max > o.d_min) || o.d_min < 2) throw invalid_input("need 2 <= d-min < d-max");
   if (o.seeds < 1 || o.flops_points < 3) throw invalid_input("need seeds >= 1 and flops points >= 3");
   if ((o.deq || o.model) && o.seeds != 1) throw invalid_input("--method deq and model are deterministic: use --seeds 1");
-  if (o.deq && o.model) throw invalid_input("choose one method");
+  if (int(o.deq) + int(o.model) + int(o.sgd) > 1) throw invalid_input("choose one method");
+  if (o.sgd && (o.runs < 1 || o.runs > 100000)) throw invalid_input(fmt::format("runs {} is outside 1..100000", o.runs));
   // r = f / d is a step count (std::uint64_t) for the curves' solvers: the largest is flops-max / d-min (the model
   // evaluates its sums at r in double and has no such limit)
   if (!o.model && !(o.flops_max / o.d_min < 0x1p63))
@@ -150,8 +152,11 @@ frontier_result compute_frontier(const frontier_options& o) {
   for (unsigned k = 0; k < o.flops_points; ++k)
     res.flops.push_back(o.flops_min * std::pow(o.flops_max / o.flops_min, double(k) / (o.flops_points - 1)));
   const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
-  // per[seed][k][i] = P(d_i, f_k / d_i)
-  std::vector<std::vector<std::vector<double>>> per(o.seeds, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
+  // per[unit][k][i] = P(d_i, f_k / d_i); a unit is a seed of W, or with sgd one run on one seed (unit = seed * runs + run)
+  const unsigned runs = o.sgd ? o.runs : 1, units = o.seeds * runs;
+  std::vector<std::vector<std::vector<double>>> per(units, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
+  const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
+                                                          static_cast<unsigned>(nd)));
   // one curve per d, independent: split over threads (the result does not depend on their number; the
   // progress lines may come out of order)
   std::mutex mu;
@@ -190,11 +195,22 @@ frontier_result compute_frontier(const frontier_options& o) {
       // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
       // (row j comes from stream (seed, j)): the d-to-d comparison is not swamped by seed noise
       const auto inst = instantiate<double>(m, o.seed + s);
-      const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), sorted);
-      for (std::size_t k = 0; k < nf; ++k) {
-        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
-        per[s][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
+      const auto at = [&](std::size_t k) {
+        return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
+      };
+      if (o.sgd) {  // the same sampling seeds at every d, as W's: common random numbers across d
+        sgd_options so;
+        so.grid = sorted;
+        so.runs = runs;
+        so.seed = o.seed + s;
+        so.threads = threads > 1 ? 1 : 0;  // the curves are already spread over the cores
+        const auto sr = run_sgd(m, inst, so);
+        for (unsigned r = 0; r < runs; ++r)
+          for (std::size_t k = 0; k < nf; ++k) per[s * runs + r][k][i] = sr.loss[r][at(k)];
+        continue;
       }
+      const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), sorted);
+      for (std::size_t k = 0; k < nf; ++k) per[s][k][i] = c.loss[at(k)];
     }
   };
   auto worker = [&] {
@@ -234,8 +250,6 @@ frontier_result compute_frontier(const frontier_options& o) {
       }
     }
   };
-  const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
-                                                          static_cast<unsigned>(nd)));
   if (!o.deq && !o.model) {  // exact curves: up to `threads` instances at once, each as large as the largest d's
     plrf_options po = o.params;
     po.d = res.d_grid.back();
@@ -257,8 +271,8 @@ frontier_result compute_frontier(const frontier_options& o) {
         for (std::size_t i = 0; i < nd; ++i) P[k][i] += per[s][k][i] / which.size();
     return P;
   };
-  std::vector<unsigned> all(o.seeds);
-  for (unsigned s = 0; s < o.seeds; ++s) all[s] = s;
+  std::vector<unsigned> all(units);
+  for (unsigned u = 0; u < units; ++u) all[u] = u;
   res.isoflop = mean_over(all);
   const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
   res.points = f.pts;
@@ -270,14 +284,21 @@ frontier_result compute_frontier(const frontier_options& o) {
     res.estimators[e].xi = x.xi;
     res.estimators[e].eta = x.eta;
   }
-  if (o.seeds > 1 && o.bootstrap > 0) {
+  if (units > 1 && o.bootstrap > 0) {
     std::mt19937_64 gen(o.seed ^ 0xB007);
-    std::uniform_int_distribution<unsigned> U(0, o.seeds - 1);
+    std::uniform_int_distribution<unsigned> U(0, o.seeds - 1), R(0, runs - 1);
     std::vector<double> xs[3], es[3];
+    std::vector<std::vector<double>> sum(nf, std::vector<double>(nd, 0.0)), sum2 = sum;
     for (unsigned b = 0; b < o.bootstrap; ++b) {
-      std::vector<unsigned> pick(o.seeds);
-      for (auto& p : pick) p = U(gen);
+      std::vector<unsigned> pick;  // seeds with replacement, then runs with replacement within each (sgd)
+      pick.reserve(units);
+      for (unsigned s = 0; s < o.seeds; ++s) {
+        const unsigned seed = o.seeds > 1 ? U(gen) : 0;
+        for (unsigned r = 0; r < runs; ++r) pick.push_back(seed * runs + (runs > 1 ? R(gen) : 0));
+      }
       const auto table = mean_over(pick);
+      for (std::size_t k = 0; k < nf; ++k)
+        for (std::size_t i = 0; i < nd; ++i) { sum[k][i] += table[k][i]; sum2[k][i] += table[k][i] * table[k][i]; }
       for (int e = 0; e < 3; ++e) {
         const exponent_estimate g = estimate_exponents(e + 1, res.d_grid, res.flops, table, o.fit_decades, o.edge_margin);
         xs[e].push_back(g.xi);
@@ -289,6 +310,12 @@ frontier_result compute_frontier(const frontier_options& o) {
       r.xi_ci[0] = quantile(xs[e], 0.025); r.xi_ci[1] = quantile(xs[e], 0.975);
       r.eta_ci[0] = quantile(es[e], 0.025); r.eta_ci[1] = quantile(es[e], 0.975);
     }
+    res.isoflop_se = sum;
+    for (std::size_t k = 0; k < nf; ++k)
+      for (std::size_t i = 0; i < nd; ++i) {
+        const double m = sum[k][i] / o.bootstrap;
+        res.isoflop_se[k][i] = std::sqrt(std::max(0.0, sum2[k][i] / o.bootstrap - m * m));
+      }
     res.xi_ci[0] = res.estimators[1].xi_ci[0]; res.xi_ci[1] = res.estimators[1].xi_ci[1];
     res.eta_ci[0] = res.estimators[1].eta_ci[0]; res.eta_ci[1] = res.estimators[1].eta_ci[1];
   }

@@ -47,6 +47,7 @@ model_continuation continue_with_model(const frontier_options& o, const frontier
     frontier_options same = o;
     same.model = true;
     same.deq = false;
+    same.sgd = false;
     same.seeds = 1;
     same.progress = nullptr;
     near = compute_frontier(same);

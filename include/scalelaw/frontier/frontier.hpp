@@ -35,6 +35,10 @@ struct frontier_options {
   double f0_scale = 1;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
+  /// Exact-in-law one-pass SGD (lib/sgd/sgd.hpp) on each seed's instance: `runs` runs per seed, P the mean over all
+  /// seeds and runs, the bootstrap over seeds and over runs within them (two stages)
+  bool sgd = false;
+  unsigned runs = 20;  ///< sgd only
   std::uint64_t seed = 1;
   unsigned threads = 0;  ///< curves computed in parallel over d; 0 = hardware concurrency; the result does not depend on it
   /// > 0: stop with invalid_input (naming the projected time) once the curves have taken longer than this, or once the
@@ -104,6 +108,8 @@ struct estimator_result {  ///< frontier/estimators.hpp, with the bootstrap inte
 struct frontier_result {
   std::vector<double> d_grid, flops;
   std::vector<std::vector<double>> isoflop;  ///< isoflop[k][i] = mean P(d_i, flops_k / d_i)
+  /// the bootstrap standard deviation of isoflop[k][i] (seeds, and sgd's runs); empty without a bootstrap
+  std::vector<std::vector<double>> isoflop_se;
   std::vector<frontier_point> points;
   double xi = NAN, eta = NAN;  ///< estimator 2 (IsoFLOP profiles), as estimators[1]
   double xi_ci[2] = {NAN, NAN}, eta_ci[2] = {NAN, NAN};
