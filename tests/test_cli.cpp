@@ -231,6 +231,23 @@ BOOST_AUTO_TEST_CASE(report_quick, *boost::unit_test::precondition(end_to_end)) 
   BOOST_TEST(count(html, "<math") >= 27u);  // the phase table: 7 x (xi, eta, region) and 6 boundaries, as MathML
   for (const char* ph : {"Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"})
     BOOST_TEST(md.find(std::string("### Phase ") + ph + " ") != std::string::npos, ph);
+  {  // the paper's experiments (output/paper_section.hpp): its four figures, each estimator's exponents with numbers,
+     // and both boundaries of the alpha = 0.7 line located on the paper's window
+    const auto at = md.find("## Reproducing the paper");
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    const std::string paper = md.substr(at, md.find("\n## ", at + 1) - at);
+    for (const char* f : {"paper_loss.svg", "paper_isoflop.svg", "paper_line_line.svg", "paper_iv.svg"}) {
+      BOOST_TEST(paper.find(std::string("](figures/") + f + ")") != std::string::npos, f);
+      BOOST_TEST((fs::exists(dir / "figures" / f) && fs::file_size(dir / "figures" / f) > 1000u), f);
+    }
+    for (const char* e : {"| 1: smallest loss", "| 2: IsoFLOP", "| 3: the surface"}) {
+      const auto p = paper.find(e);
+      BOOST_TEST_REQUIRE(p != std::string::npos, e);
+      const std::string row = paper.substr(p, paper.find('\n', p) - p);
+      BOOST_TEST(row.find("–") == std::string::npos, row);  // "–" is a NaN exponent
+    }
+    for (const char* b : {"| Ia\\|II |", "| II\\|III |"}) BOOST_TEST(paper.find(b) != std::string::npos, b);
+  }
 #ifdef SCALELAW_REPORT_PAGE
   {  // the page for tests/test_browser.py (headless Chromium), which runs after this test
     const fs::path keep = SCALELAW_REPORT_PAGE;
@@ -421,6 +438,19 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
   expect_error("frontier --alpha 1 --beta nan", "beta");
   expect_error("frontier --alpha 1 --beta 0.3 --estimator 4", "estimator");
   expect_error("frontier --alpha 1 --beta 0.3 --budget-seconds -1", "budget-seconds");
+  expect_error("frontier --alpha 1 --beta 0.3 --method sgd --runs 0", "runs");
+  expect_error("frontier --alpha 1 --beta 0.3 --method sgd --runs 1e6", "runs");
+  expect_error("frontier --alpha 1 --beta 0.3 --method sgd --runs 2.5", "runs");
+  expect_error("frontier --alpha 1 --beta 0.3 --method exact --runs 10", "--runs applies to --method sgd");
+  {  // --method sgd end to end: its window, bootstrap intervals over seeds and runs, and the verdict's model continuation
+    const auto r = run("frontier --alpha 1 --beta 0.3 --method sgd --runs 20 --seeds 2 --flops-min 1e3 --flops-max 1e5 "
+                       "--d-min 8 --d-max 128 --flops-points 5 --json");
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    BOOST_TEST(j["window"]["method"] == "sgd");
+    BOOST_TEST((j["xi_ci"][0].is_number() && j["xi_ci"][0].get<double>() < j["xi_ci"][1].get<double>()));
+    BOOST_TEST(j["verdict"]["xi_model_same_window"].is_number());
+  }
   // the automatic DE window of II takes 17-30 s on 2 cores: a 1 s budget stops it after the first curves, naming the
   // projection (not under the sanitizers, where one DE curve alone can take longer than the 15 s asserted here)
   if (!end_to_end({})) return;

@@ -20,6 +20,7 @@
 #include "output/csv.hpp"
 #include "output/files.hpp"
 #include "output/gnuplot.hpp"
+#include "output/paper_section.hpp"
 #include "output/phase_diagram.hpp"
 #include "output/points_file.hpp"
 #include "output/prose.hpp"
@@ -299,6 +300,7 @@ void write_report(const report_options& o) {
     secs.push_back(loss_curves({rp.label, nearest_double(rp.alpha), nearest_double(rp.beta)}, o, fig_dir));
   }
   secs.push_back("## Compute-optimal frontier\n\n" + frontier_section(o, fig_dir) + "\n");
+  secs.push_back(paper_section({.quick = o.quick, .progress = o.progress}, fig_dir));
   if (!grid.empty() || !line.empty()) {
     say("the measured phase diagram (stored sweep)");
     std::string sec = "## The measured phase diagram\n\nThe default frontier (the DE on its automatic window) at every point of a "

@@ -153,6 +153,35 @@ std::string sweep_summary(const std::vector<nlohmann::json>& points) {
   return os.str();
 }
 
+std::string sweep_line_section(const std::vector<nlohmann::json>& points, const std::string& fig_dir, const std::string& link_prefix,
+                               const std::string& name) {
+  std::set<double> as;
+  for (const auto& p : points) as.insert(num(p, "alpha"));
+  const bool alpha_fixed = as.size() == 1;
+  double value = alpha_fixed ? *as.begin() : num(points.front(), "beta");
+  std::vector<line_measurement> line;
+  for (const auto& p : points) {
+    if (text(p, "status") == "no learning") continue;
+    line.push_back({num(p, alpha_fixed ? "beta" : "alpha"), text(p, "phase"), num(p, "xi"), num(p, "eta"), num(p, "xi_theory"),
+                    num(p, "eta_theory")});
+  }
+  const auto bounds = measured_boundaries_on_line(line, alpha_fixed, value);
+  std::filesystem::create_directories(fig_dir);
+  line_figure(points, alpha_fixed, value, bounds, fig_dir + "/" + name + "_line.svg");
+  std::ostringstream md;
+  md << "![measured exponents on the line](" << link_prefix << "/" << name << "_line.svg)\n\n";
+  if (!bounds.empty()) {
+    md << "Measured boundaries (where straight lines through the nearest measured points on each side cross; the interval "
+          "is the range over 2 or 3 points per side; lib/sweep/boundaries.hpp):\n\n"
+          "| boundary | derived at | exponent | measured at | interval | points left, right |\n|---|---|---|---|---|---|\n";
+    for (const auto& b : bounds)
+      md << fmt::format("| {}\\|{} | {:.4f} | {} | {} | {} | {}, {} |\n", b.left, b.right, b.derived, b.exponent, fixed4(b.measured),
+                        std::isfinite(b.lo) ? fmt::format("[{:.4f}, {:.4f}]", b.lo, b.hi) : "–", b.points_left, b.points_right);
+    md << "\n";
+  }
+  return md.str();
+}
+
 std::string sweep_section(const std::vector<nlohmann::json>& points, const std::string& fig_dir, const std::string& link_prefix,
                           const std::string& name) {
   std::set<double> as, bs;
@@ -217,26 +246,7 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
     md << "![measured eta](" << link_prefix << "/" << name << "_eta.svg)\n\n![measured xi](" << link_prefix << "/" << name
        << "_xi.svg)\n\n![measured minus derived](" << link_prefix << "/" << name << "_error.svg)\n\n";
   } else if (points.size() > 1) {
-    const bool alpha_fixed = as.size() == 1;
-    const double value = alpha_fixed ? *as.begin() : *bs.begin();
-    std::vector<line_measurement> line;
-    for (const auto& p : points) {
-      if (text(p, "status") == "no learning") continue;
-      line.push_back({num(p, alpha_fixed ? "beta" : "alpha"), text(p, "phase"), num(p, "xi"), num(p, "eta"), num(p, "xi_theory"),
-                      num(p, "eta_theory")});
-    }
-    const auto bounds = measured_boundaries_on_line(line, alpha_fixed, value);
-    line_figure(points, alpha_fixed, value, bounds, fig_dir + "/" + name + "_line.svg");
-    md << "![measured exponents on the line](" << link_prefix << "/" << name << "_line.svg)\n\n";
-    if (!bounds.empty()) {
-      md << "Measured boundaries (where straight lines through the nearest measured points on each side cross; the interval "
-            "is the range over 2 or 3 points per side; lib/sweep/boundaries.hpp):\n\n"
-            "| boundary | derived at | exponent | measured at | interval | points left, right |\n|---|---|---|---|---|---|\n";
-      for (const auto& b : bounds)
-        md << fmt::format("| {}\\|{} | {:.4f} | {} | {} | {} | {}, {} |\n", b.left, b.right, b.derived, b.exponent, fixed4(b.measured),
-                          std::isfinite(b.lo) ? fmt::format("[{:.4f}, {:.4f}]", b.lo, b.hi) : "–", b.points_left, b.points_right);
-      md << "\n";
-    }
+    md << sweep_line_section(points, fig_dir, link_prefix, name);
   }
   md << "| α | β | phase | ξ measured | ξ derived | η measured | η derived | s | status |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& p : points)

@@ -14,6 +14,11 @@ namespace scalelaw {
 std::string sweep_section(const std::vector<nlohmann::json>& points, const std::string& fig_dir, const std::string& link_prefix,
                           const std::string& name);
 
+/// A line's part of sweep_section: the measured points on the derived curves (fig_dir/NAME_line.svg) and the measured
+/// boundaries (lib/sweep/boundaries.hpp). The points share alpha (a line over beta) or else beta.
+std::string sweep_line_section(const std::vector<nlohmann::json>& points, const std::string& fig_dir, const std::string& link_prefix,
+                               const std::string& name);
+
 /// DIR/sweep.md and DIR/sweep.html (figures in DIR/figures, inlined in the page).
 void write_sweep_report(const std::string& dir, const std::vector<nlohmann::json>& points);
 
