@@ -133,14 +133,18 @@ void register_frontier(CLI::App& app, runner& run) {
         fr.xi = h.xi; fr.eta = h.eta;
         fr.xi_ci[0] = h.xi_ci[0]; fr.xi_ci[1] = h.xi_ci[1]; fr.eta_ci[0] = h.eta_ci[0]; fr.eta_ci[1] = h.eta_ci[1];
       }
-      nlohmann::json estimators = nlohmann::json::object();
-      for (int e = 1; e <= 3; ++e)
-        if (a->estimator == "all" || e == headline) {
-          const estimator_result& r = fr.estimators[e - 1];
-          estimators[std::to_string(e)] = {{"xi", r.xi}, {"eta", r.eta}, {"xi_ci", {r.xi_ci[0], r.xi_ci[1]}},
-                                           {"eta_ci", {r.eta_ci[0], r.eta_ci[1]}},
-                                           {"name", e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric"}};
-        }
+      const auto estimators_json = [&](const frontier_result& r) {
+        nlohmann::json j = nlohmann::json::object();
+        for (int e = 1; e <= 3; ++e)
+          if (a->estimator == "all" || e == headline) {
+            const estimator_result& x = r.estimators[e - 1];
+            j[std::to_string(e)] = {{"xi", x.xi}, {"eta", x.eta}, {"xi_ci", {x.xi_ci[0], x.xi_ci[1]}},
+                                    {"eta_ci", {x.eta_ci[0], x.eta_ci[1]}},
+                                    {"name", e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric"}};
+          }
+        return j;
+      };
+      const nlohmann::json estimators = estimators_json(fr);
       nlohmann::json pts = nlohmann::json::array();
       for (const auto& p : fr.points)
         pts.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
@@ -185,11 +189,18 @@ void register_frontier(CLI::App& app, runner& run) {
         err() << fmt::format("window: f {:.3g}..{:.3g}, d {:.3g}..{:.3g} ({}{})\n", a->o.flops_min, a->o.flops_max,
                                  a->o.d_min, a->o.d_max, a->method, automatic ? ", placed automatically" : "");
       if (a->json) {
-        print_json({{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
+        nlohmann::json j{{"xi", fr.xi}, {"eta", fr.eta}, {"xi_ci", {fr.xi_ci[0], fr.xi_ci[1]}}, {"eta_ci", {fr.eta_ci[0], fr.eta_ci[1]}},
                     {"xi_theory", nearest_double(cls.xi)}, {"eta_theory", nearest_double(cls.eta)}, {"phase", cls.ph->label},
                     {"points", pts}, {"seconds", fr.seconds}, {"window", window}, {"local", local}, {"verdict", verdict},
                     {"shares", shares}, {"estimators", estimators}, {"estimator", a->estimator},
-                    {"parameters", a->model.echo()}});
+                    {"parameters", a->model.echo()}};
+        if (fr.exact) {  // --method sgd: the exact curves of the same instances
+          nlohmann::json ex_pts = nlohmann::json::array();
+          for (const auto& p : fr.exact->points)
+            ex_pts.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
+          j["exact_same_instances"] = {{"estimators", estimators_json(*fr.exact)}, {"points", ex_pts}};
+        }
+        print_json(j);
       } else {
         auto ci = [](const double* c) { return std::isnan(c[0]) ? std::string() : fmt::format(" [{:.4f}, {:.4f}]", c[0], c[1]); };
         out() << fmt::format("phase {}: xi = {:.4f}{} (derived {:.4f}), eta = {:.4f}{} (derived {:.4f}){}\n", cls.ph->label, fr.xi,

@@ -450,6 +450,7 @@ BOOST_AUTO_TEST_CASE(frontier_no_interior_optimum_and_knobs) {
     BOOST_TEST(j["window"]["method"] == "sgd");
     BOOST_TEST((j["xi_ci"][0].is_number() && j["xi_ci"][0].get<double>() < j["xi_ci"][1].get<double>()));
     BOOST_TEST(j["verdict"]["xi_model_same_window"].is_number());
+    BOOST_TEST(j["exact_same_instances"]["estimators"]["2"]["xi"].is_number());  // the exact curves of the same W
   }
   // the automatic DE window of II takes 17-30 s on 2 cores: a 1 s budget stops it after the first curves, naming the
   // projection (not under the sanitizers, where one DE curve alone can take longer than the 15 s asserted here)

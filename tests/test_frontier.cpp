@@ -353,6 +353,10 @@ BOOST_AUTO_TEST_CASE(sgd_frontier_is_exact_in_mean) {
   s.runs = 300;
   const auto sgd = compute_frontier(s);
   BOOST_TEST_REQUIRE(sgd.isoflop_se.size() == sgd.isoflop.size());
+  // its companion, the exact curves of the same instances, is the exact frontier itself
+  BOOST_TEST_REQUIRE(sgd.exact != nullptr);
+  BOOST_TEST((sgd.exact->isoflop == exact.isoflop));
+  BOOST_TEST(sgd.exact->xi == exact.xi);
   frontier_options other = o;
   other.seed = 4;
   const auto exact_other = compute_frontier(other);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <map>
+#include <memory>
 #include <tuple>
 #include <mutex>
 #include <optional>
@@ -145,6 +146,74 @@ std::vector<double> validate_frontier_options(const frontier_options& o) {
   return d_grid;
 }
 
+namespace {
+
+// The frontier of a table per[unit][k][i] = P(d_i, f_k / d_i) over units = seeds x runs (unit = seed * runs + run): the
+// mean table, its fit by the three estimators and, with more than one unit, the two-stage bootstrap (seeds, then runs
+// within each picked seed) with each entry's standard deviation. res.d_grid and res.flops are set.
+void summarise(const std::vector<std::vector<std::vector<double>>>& per, unsigned seeds, unsigned runs, const frontier_options& o,
+               frontier_result& res) {
+  const std::size_t nd = res.d_grid.size(), nf = res.flops.size();
+  const unsigned units = seeds * runs;
+  auto mean_over = [&](const std::vector<unsigned>& which) {
+    std::vector<std::vector<double>> P(nf, std::vector<double>(nd, 0.0));
+    for (unsigned s : which)
+      for (std::size_t k = 0; k < nf; ++k)
+        for (std::size_t i = 0; i < nd; ++i) P[k][i] += per[s][k][i] / which.size();
+    return P;
+  };
+  std::vector<unsigned> all(units);
+  for (unsigned u = 0; u < units; ++u) all[u] = u;
+  res.isoflop = mean_over(all);
+  const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
+  res.points = f.pts;
+  res.xi = f.xi;
+  res.eta = f.eta;
+  for (int e = 0; e < 3; ++e) {
+    const exponent_estimate x = e == 1 ? exponent_estimate{f.xi, f.eta}
+                                       : estimate_exponents(e + 1, res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
+    res.estimators[e].xi = x.xi;
+    res.estimators[e].eta = x.eta;
+  }
+  if (units > 1 && o.bootstrap > 0) {
+    std::mt19937_64 gen(o.seed ^ 0xB007);
+    std::uniform_int_distribution<unsigned> U(0, seeds - 1), R(0, runs - 1);
+    std::vector<double> xs[3], es[3];
+    std::vector<std::vector<double>> sum(nf, std::vector<double>(nd, 0.0)), sum2 = sum;
+    for (unsigned b = 0; b < o.bootstrap; ++b) {
+      std::vector<unsigned> pick;  // seeds with replacement, then runs with replacement within each (sgd)
+      pick.reserve(units);
+      for (unsigned s = 0; s < seeds; ++s) {
+        const unsigned seed = seeds > 1 ? U(gen) : 0;
+        for (unsigned r = 0; r < runs; ++r) pick.push_back(seed * runs + (runs > 1 ? R(gen) : 0));
+      }
+      const auto table = mean_over(pick);
+      for (std::size_t k = 0; k < nf; ++k)
+        for (std::size_t i = 0; i < nd; ++i) { sum[k][i] += table[k][i]; sum2[k][i] += table[k][i] * table[k][i]; }
+      for (int e = 0; e < 3; ++e) {
+        const exponent_estimate g = estimate_exponents(e + 1, res.d_grid, res.flops, table, o.fit_decades, o.edge_margin);
+        xs[e].push_back(g.xi);
+        es[e].push_back(g.eta);
+      }
+    }
+    for (int e = 0; e < 3; ++e) {
+      auto& r = res.estimators[e];
+      r.xi_ci[0] = quantile(xs[e], 0.025); r.xi_ci[1] = quantile(xs[e], 0.975);
+      r.eta_ci[0] = quantile(es[e], 0.025); r.eta_ci[1] = quantile(es[e], 0.975);
+    }
+    res.isoflop_se = sum;
+    for (std::size_t k = 0; k < nf; ++k)
+      for (std::size_t i = 0; i < nd; ++i) {
+        const double m = sum[k][i] / o.bootstrap;
+        res.isoflop_se[k][i] = std::sqrt(std::max(0.0, sum2[k][i] / o.bootstrap - m * m));
+      }
+    res.xi_ci[0] = res.estimators[1].xi_ci[0]; res.xi_ci[1] = res.estimators[1].xi_ci[1];
+    res.eta_ci[0] = res.estimators[1].eta_ci[0]; res.eta_ci[1] = res.estimators[1].eta_ci[1];
+  }
+}
+
+}  // namespace
+
 frontier_result compute_frontier(const frontier_options& o) {
   const auto t0 = std::chrono::steady_clock::now();
   frontier_result res;
@@ -155,6 +224,8 @@ frontier_result compute_frontier(const frontier_options& o) {
   // per[unit][k][i] = P(d_i, f_k / d_i); a unit is a seed of W, or with sgd one run on one seed (unit = seed * runs + run)
   const unsigned runs = o.sgd ? o.runs : 1, units = o.seeds * runs;
   std::vector<std::vector<std::vector<double>>> per(units, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
+  // sgd: the exact curve of each seed's instance too (per_exact[seed][k][i]; a block-leap solve beside the runs)
+  std::vector<std::vector<std::vector<double>>> per_exact(o.sgd ? o.seeds : 0, std::vector<std::vector<double>>(nf, std::vector<double>(nd)));
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
                                                           static_cast<unsigned>(nd)));
   // one curve per d, independent: split over threads (the result does not depend on their number; the
@@ -207,10 +278,9 @@ frontier_result compute_frontier(const frontier_options& o) {
         const auto sr = run_sgd(m, inst, so);
         for (unsigned r = 0; r < runs; ++r)
           for (std::size_t k = 0; k < nf; ++k) per[s * runs + r][k][i] = sr.loss[r][at(k)];
-        continue;
       }
       const auto c = volterra_block_leap(inst.spectrum(m.gamma, m.batch), sorted);
-      for (std::size_t k = 0; k < nf; ++k) per[s][k][i] = c.loss[at(k)];
+      for (std::size_t k = 0; k < nf; ++k) (o.sgd ? per_exact : per)[s][k][i] = c.loss[at(k)];
     }
   };
   auto worker = [&] {
@@ -264,60 +334,13 @@ frontier_result compute_frontier(const frontier_options& o) {
   worker();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
-  auto mean_over = [&](const std::vector<unsigned>& which) {
-    std::vector<std::vector<double>> P(nf, std::vector<double>(nd, 0.0));
-    for (unsigned s : which)
-      for (std::size_t k = 0; k < nf; ++k)
-        for (std::size_t i = 0; i < nd; ++i) P[k][i] += per[s][k][i] / which.size();
-    return P;
-  };
-  std::vector<unsigned> all(units);
-  for (unsigned u = 0; u < units; ++u) all[u] = u;
-  res.isoflop = mean_over(all);
-  const frontier_fit f = fit_frontier(res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
-  res.points = f.pts;
-  res.xi = f.xi;
-  res.eta = f.eta;
-  for (int e = 0; e < 3; ++e) {
-    const exponent_estimate x = e == 1 ? exponent_estimate{f.xi, f.eta}
-                                       : estimate_exponents(e + 1, res.d_grid, res.flops, res.isoflop, o.fit_decades, o.edge_margin);
-    res.estimators[e].xi = x.xi;
-    res.estimators[e].eta = x.eta;
-  }
-  if (units > 1 && o.bootstrap > 0) {
-    std::mt19937_64 gen(o.seed ^ 0xB007);
-    std::uniform_int_distribution<unsigned> U(0, o.seeds - 1), R(0, runs - 1);
-    std::vector<double> xs[3], es[3];
-    std::vector<std::vector<double>> sum(nf, std::vector<double>(nd, 0.0)), sum2 = sum;
-    for (unsigned b = 0; b < o.bootstrap; ++b) {
-      std::vector<unsigned> pick;  // seeds with replacement, then runs with replacement within each (sgd)
-      pick.reserve(units);
-      for (unsigned s = 0; s < o.seeds; ++s) {
-        const unsigned seed = o.seeds > 1 ? U(gen) : 0;
-        for (unsigned r = 0; r < runs; ++r) pick.push_back(seed * runs + (runs > 1 ? R(gen) : 0));
-      }
-      const auto table = mean_over(pick);
-      for (std::size_t k = 0; k < nf; ++k)
-        for (std::size_t i = 0; i < nd; ++i) { sum[k][i] += table[k][i]; sum2[k][i] += table[k][i] * table[k][i]; }
-      for (int e = 0; e < 3; ++e) {
-        const exponent_estimate g = estimate_exponents(e + 1, res.d_grid, res.flops, table, o.fit_decades, o.edge_margin);
-        xs[e].push_back(g.xi);
-        es[e].push_back(g.eta);
-      }
-    }
-    for (int e = 0; e < 3; ++e) {
-      auto& r = res.estimators[e];
-      r.xi_ci[0] = quantile(xs[e], 0.025); r.xi_ci[1] = quantile(xs[e], 0.975);
-      r.eta_ci[0] = quantile(es[e], 0.025); r.eta_ci[1] = quantile(es[e], 0.975);
-    }
-    res.isoflop_se = sum;
-    for (std::size_t k = 0; k < nf; ++k)
-      for (std::size_t i = 0; i < nd; ++i) {
-        const double m = sum[k][i] / o.bootstrap;
-        res.isoflop_se[k][i] = std::sqrt(std::max(0.0, sum2[k][i] / o.bootstrap - m * m));
-      }
-    res.xi_ci[0] = res.estimators[1].xi_ci[0]; res.xi_ci[1] = res.estimators[1].xi_ci[1];
-    res.eta_ci[0] = res.estimators[1].eta_ci[0]; res.eta_ci[1] = res.estimators[1].eta_ci[1];
+  summarise(per, o.seeds, runs, o, res);
+  if (o.sgd) {  // the exact curves of the same instances, beside the SGD runs on them
+    auto ex = std::make_shared<frontier_result>();
+    ex->d_grid = res.d_grid;
+    ex->flops = res.flops;
+    summarise(per_exact, o.seeds, 1, o, *ex);
+    res.exact = std::move(ex);
   }
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return res;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,8 @@ struct frontier_result {
   double xi = NAN, eta = NAN;  ///< estimator 2 (IsoFLOP profiles), as estimators[1]
   double xi_ci[2] = {NAN, NAN}, eta_ci[2] = {NAN, NAN};
   estimator_result estimators[3];  ///< 1 envelope, 2 IsoFLOP profiles, 3 parametric surface (frontier/estimators.hpp)
+  /// sgd only: the frontier of the exact curves of the same instances (same seeds of W, same bootstrap over seeds)
+  std::shared_ptr<const frontier_result> exact;
   double seconds = 0;
 };
 
