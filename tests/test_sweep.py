@@ -70,6 +70,11 @@ try:
     if mpirun:
         env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", OMPI_MCA_btl="self,vader",
                    OMPI_MCA_btl_vader_single_copy_mechanism="none", OMPI_MCA_rmaps_base_oversubscribe="1")
+        # a bad grid under mpirun: every rank exits 2, rank 0 alone says why
+        r = run([mpirun, "--oversubscribe", "-np", "3", BIN, "sweep", "--alpha", "1.2:0.6:3", "--beta", "0.5", "--out",
+                 os.path.join(tmp, "bad_mpi")], env=env)
+        check(r.returncode == 2 and r.stderr.count("error:") == 1 and not os.path.exists(os.path.join(tmp, "bad_mpi")),
+              f"a bad grid under mpirun -np 3: exit 2 and one message ({r.returncode}, {r.stderr.count('error:')} messages)")
         par = os.path.join(tmp, "mpi")
         t0 = time.time()
         r = run([mpirun, "--oversubscribe", "-np", "3", BIN, "sweep"] + GRID + WINDOW + ["--out", par], env=env)
