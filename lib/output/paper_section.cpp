@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "output/decimal.hpp"
 #include "output/gnuplot.hpp"
 #include "output/sweep_report.hpp"
 #include "scalelaw/frontier/frontier.hpp"
@@ -38,12 +39,11 @@ frontier_options paper_window(const rational& alpha, const rational& beta, unsig
 }
 
 const char* const settings_text =
-    "d = 200 … 12800, v = 10 d, γ = 0.75 / Σ_{j≤v} j^(−2α), B = 1; deterministic-equivalent curves (lib/deq/contour.hpp, "
+    "d = 200 … 12800, v = 10 d, γ = 0.75 / Σ j^(−2α) (the sum over j ≤ v), B = 1; deterministic-equivalent curves (lib/deq/contour.hpp, "
     "no seed noise); f = 10^3 … 10^13 at 4 per decade; an optimum enters the fits when it lies at least 0.7 in ln d inside "
     "the d grid (`scalelaw frontier --method deq --rho 10 --gamma-mult 0.75 --d-min 200 --d-max 12800 --flops-min 1e3 "
     "--flops-max 1e13 --flops-points 41 --edge-margin 0.7` gives the same numbers)";
 
-std::string fixed4(double x) { return std::isfinite(x) ? fmt::format("{:.4f}", x) : "–"; }
 
 std::size_t nearest_index(const std::vector<double>& xs, double x) {
   std::size_t best = 0;
@@ -106,8 +106,8 @@ std::string front_section(const paper_section_options& o, const std::string& fig
 
   std::ostringstream md;
   md << "### The compute-optimal front at α = β = 0.7 (the paper's first and third figures)\n\n"
-     << "The point sits on the Phase II|III boundary; the derived table gives ξ = " << fixed4(nearest_double(c.xi))
-     << " and η = " << fixed4(nearest_double(c.eta)) << " (Phase " << c.ph->label << "'s formulas, continuous across the "
+     << "The point sits on the Phase II|III boundary; the derived table gives ξ = " << fixed_cell(nearest_double(c.xi))
+     << " and η = " << fixed_cell(nearest_double(c.eta)) << " (Phase " << c.ph->label << "'s formulas, continuous across the "
      << "line). Settings: " << settings_text << ". " << fr.points.size() << " values of f, of which "
      << std::count_if(fr.points.begin(), fr.points.end(), [](const frontier_point& p) { return p.interior; })
      << " have an interior optimum.\n\n![loss against compute](figures/paper_loss.svg)\n\n"
@@ -115,8 +115,8 @@ std::string front_section(const paper_section_options& o, const std::string& fig
      << "| estimator (Hoffmann et al. 2022) | ξ (d* ~ f^ξ) | η (P* ~ f^(−η)) |\n|---|---|---|\n";
   const char* names[] = {"1: smallest loss over the d grid at each f (envelope)", "2: IsoFLOP profiles fitted in log d",
                          "3: the surface A d^(−a) + B r^(−b) + E fitted near the optima"};
-  for (int e = 0; e < 3; ++e) md << "| " << names[e] << " | " << fixed4(fr.estimators[e].xi) << " | " << fixed4(fr.estimators[e].eta) << " |\n";
-  md << "| derived | " << fixed4(nearest_double(c.xi)) << " | " << fixed4(nearest_double(c.eta)) << " |\n\n"
+  for (int e = 0; e < 3; ++e) md << "| " << names[e] << " | " << fixed_cell(fr.estimators[e].xi) << " | " << fixed_cell(fr.estimators[e].eta) << " |\n";
+  md << "| derived | " << fixed_cell(nearest_double(c.xi)) << " | " << fixed_cell(nearest_double(c.eta)) << " |\n\n"
      << "\n";
   std::vector<const frontier_point*> local;
   for (const auto& p : fr.points)
@@ -159,8 +159,8 @@ std::string line_section(const paper_section_options& o, const std::string& fig_
     points.push_back({{"alpha", 0.7}, {"beta", nearest_double(p.beta)}, {"phase", p.c.ph->label}, {"xi", ok ? p.fr.xi : NAN},
                       {"eta", ok ? p.fr.eta : NAN}, {"xi_theory", xt}, {"eta_theory", et}, {"seconds", p.fr.seconds},
                       {"status", ok ? "ok" : "no interior optimum"}});
-    rows << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", b, p.c.ph->label, fixed4(p.fr.estimators[0].xi), fixed4(p.fr.xi),
-                        fixed4(xt), fixed4(p.fr.estimators[0].eta), fixed4(p.fr.eta), fixed4(et));
+    rows << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", b, p.c.ph->label, fixed_cell(p.fr.estimators[0].xi), fixed_cell(p.fr.xi),
+                        fixed_cell(xt), fixed_cell(p.fr.estimators[0].eta), fixed_cell(p.fr.eta), fixed_cell(et));
   }
   std::ostringstream md;
   md << "### Exponents along α = 0.7, negative β included (the paper's fourth and fourteenth figures)\n\n"
@@ -199,8 +199,8 @@ std::string iv_section(const paper_section_options& o, const std::string& fig_di
                          "{4} w l dt 2 lw 1.5 lc rgb '{1}' title 'derived eta = {4:.4f}', ",
                          m, colors[m], a, p.c.ph->label, et);
     ++m;
-    rows << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", a, p.c.ph->label, fixed4(p.fr.xi), fixed4(nearest_double(p.c.xi)),
-                        fixed4(p.fr.eta), fixed4(et),
+    rows << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", a, p.c.ph->label, fixed_cell(p.fr.xi), fixed_cell(nearest_double(p.c.xi)),
+                        fixed_cell(p.fr.eta), fixed_cell(et),
                         local.empty() ? "–" : fmt::format("{:.4f} → {:.4f}", local.front()->local_eta, local.back()->local_eta));
   }
   dat.close();

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "output/files.hpp"
+#include "output/decimal.hpp"
 #include "output/gnuplot.hpp"
 #include "output/html.hpp"
 #include "output/phase_diagram.hpp"
@@ -35,7 +36,6 @@ std::string cell_text(std::string t) {
 }
 // a grid coordinate for the tables (the exact value is the point's key in points.jsonl): 0.3545, not 0.35454545454545455
 std::string coordinate(double x) { return fmt::format("{:.4g}", x); }
-std::string fixed4(double x) { return std::isfinite(x) ? fmt::format("{:.4f}", x) : "–"; }
 
 // distance from (a, b) to the nearest place where the derived phase changes, up to `radius` (radius when none nearer):
 // rings of 64 directions at radius/8 steps, the phase in double (output/phase_diagram.hpp)
@@ -147,8 +147,8 @@ std::string sweep_summary(const std::vector<nlohmann::json>& points) {
                     "derived", "seconds", "status");
   for (const auto& p : points)
     os << fmt::format("{:>8} {:>8} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8.1f}  {}\n", coordinate(num(p, "alpha")), coordinate(num(p, "beta")),
-                      text(p, "phase").empty() ? "-" : text(p, "phase"), fixed4(num(p, "xi")), fixed4(num(p, "xi_theory")),
-                      fixed4(num(p, "eta")), fixed4(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0,
+                      text(p, "phase").empty() ? "-" : text(p, "phase"), fixed_cell(num(p, "xi")), fixed_cell(num(p, "xi_theory")),
+                      fixed_cell(num(p, "eta")), fixed_cell(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0,
                       text(p, "status"));
   return os.str();
 }
@@ -175,7 +175,7 @@ std::string sweep_line_section(const std::vector<nlohmann::json>& points, const 
           "is the range over 2 or 3 points per side; lib/sweep/boundaries.hpp):\n\n"
           "| boundary | derived at | exponent | measured at | interval | points left, right |\n|---|---|---|---|---|---|\n";
     for (const auto& b : bounds)
-      md << fmt::format("| {}\\|{} | {:.4f} | {} | {} | {} | {}, {} |\n", b.left, b.right, b.derived, b.exponent, fixed4(b.measured),
+      md << fmt::format("| {}\\|{} | {:.4f} | {} | {} | {} | {}, {} |\n", b.left, b.right, b.derived, b.exponent, fixed_cell(b.measured),
                         std::isfinite(b.lo) ? fmt::format("[{:.4f}, {:.4f}]", b.lo, b.hi) : "–", b.points_left, b.points_right);
     md << "\n";
   }
@@ -251,8 +251,8 @@ std::string sweep_section(const std::vector<nlohmann::json>& points, const std::
   md << "| α | β | phase | ξ measured | ξ derived | η measured | η derived | s | status |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& p : points)
     md << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.1f} | {} |\n", coordinate(num(p, "alpha")), coordinate(num(p, "beta")),
-                      text(p, "phase"), fixed4(num(p, "xi")), fixed4(num(p, "xi_theory")), fixed4(num(p, "eta")),
-                      fixed4(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0, text(p, "status"));
+                      text(p, "phase"), fixed_cell(num(p, "xi")), fixed_cell(num(p, "xi_theory")), fixed_cell(num(p, "eta")),
+                      fixed_cell(num(p, "eta_theory")), std::isfinite(num(p, "seconds")) ? num(p, "seconds") : 0.0, text(p, "status"));
   return md.str();
 }
 
