@@ -213,6 +213,11 @@ void register_frontier(CLI::App& app, runner& run) {
             out() << fmt::format("estimator {} ({}): xi = {:.4f}{}, eta = {:.4f}{}\n", e, e == 1 ? "envelope" : e == 2 ? "isoflop" : "parametric",
                                      fr.estimators[e - 1].xi, ci(fr.estimators[e - 1].xi_ci), fr.estimators[e - 1].eta,
                                      ci(fr.estimators[e - 1].eta_ci));
+        if (fr.exact) {
+          const estimator_result& x = fr.exact->estimators[headline - 1];
+          out() << fmt::format("exact curves of the same instances (estimator {}): xi = {:.4f}{}, eta = {:.4f}{}\n", headline, x.xi,
+                               ci(x.xi_ci), x.eta, ci(x.eta_ci));
+        }
         out() << "verdict: " << v.text() << "\n";
       }
       return a->expect.empty() || v.passed() ? 0 : 1;
