@@ -252,23 +252,20 @@ frontier_result compute_frontier(const frontier_options& o) {
     std::vector<std::uint64_t> sorted = grid;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const auto at = [&](std::size_t k) {  // where f_k's step count sits in `sorted`
+      return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
+    };
     if (o.deq) {
       auto spec = deq_contour_spectrum(m);
       spec.F0 *= o.f0_scale;
       const auto c = volterra_block_leap(spec, sorted);
-      for (std::size_t k = 0; k < nf; ++k) {
-        const auto it = std::lower_bound(sorted.begin(), sorted.end(), grid[k]);
-        per[0][k][i] = c.loss[static_cast<std::size_t>(it - sorted.begin())];
-      }
+      for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = c.loss[at(k)];
       return;
     }
     for (unsigned s = 0; s < o.seeds; ++s) {
       // common random numbers: the same seed for every d, so W for d is nested in W for a larger d
       // (row j comes from stream (seed, j)): the d-to-d comparison is not swamped by seed noise
       const auto inst = instantiate<double>(m, o.seed + s);
-      const auto at = [&](std::size_t k) {
-        return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
-      };
       if (o.sgd) {  // the same sampling seeds at every d, as W's: common random numbers across d
         sgd_options so;
         so.grid = sorted;
