@@ -145,9 +145,12 @@ void register_frontier(CLI::App& app, runner& run) {
         return j;
       };
       const nlohmann::json estimators = estimators_json(fr);
-      nlohmann::json pts = nlohmann::json::array();
-      for (const auto& p : fr.points)
-        pts.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
+      const auto points_json = [](const frontier_result& r) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& p : r.points) j.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
+        return j;
+      };
+      const nlohmann::json pts = points_json(fr);
       if (!a->out.empty())
         write_file_atomically(a->out, [&](std::ostream& os) {
           os << "flops,d_star,loss,interior\n";
@@ -195,10 +198,7 @@ void register_frontier(CLI::App& app, runner& run) {
                     {"shares", shares}, {"estimators", estimators}, {"estimator", a->estimator},
                     {"parameters", a->model.echo()}};
         if (fr.exact) {  // --method sgd: the exact curves of the same instances
-          nlohmann::json ex_pts = nlohmann::json::array();
-          for (const auto& p : fr.exact->points)
-            ex_pts.push_back({{"flops", p.flops}, {"d_star", p.d_star}, {"loss", p.loss}, {"interior", p.interior}});
-          j["exact_same_instances"] = {{"estimators", estimators_json(*fr.exact)}, {"points", ex_pts}};
+          j["exact_same_instances"] = {{"estimators", estimators_json(*fr.exact)}, {"points", points_json(*fr.exact)}};
         }
         print_json(j);
       } else {

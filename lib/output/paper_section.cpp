@@ -52,17 +52,26 @@ std::size_t nearest_index(const std::vector<double>& xs, double x) {
   return best;
 }
 
+struct paper_point { rational alpha, beta; phases::classification c; frontier_result fr; };
+
+paper_point measure(const std::string& alpha, const std::string& beta, unsigned d_per_octave) {
+  paper_point p{parse_exact("alpha", alpha), parse_exact("beta", beta), {}, {}};
+  p.c = phases::classify(p.alpha, p.beta);
+  p.fr = compute_frontier(paper_window(p.alpha, p.beta, d_per_octave));
+  return p;
+}
+
 // The paper's first and third figures: loss against compute for d = 200 * 2^k with the compute-optimal points, the
 // IsoFLOP profiles at fixed f with d* marked, and the front's exponents by the three estimators at alpha = beta = 0.7.
 std::string front_section(const paper_section_options& o, const std::string& fig_dir) {
   if (o.progress) o.progress("paper: the front at alpha = beta = 0.7");
-  const rational a = parse_exact("alpha", "0.7"), b = parse_exact("beta", "0.7");
-  const frontier_options fo = paper_window(a, b, 4);
-  const frontier_result fr = compute_frontier(fo);
-  const auto c = phases::classify(a, b);
+  const unsigned per_octave = 4;  // d = 200 * 2^k are every 4th point of the grid
+  const paper_point front = measure("0.7", "0.7", per_octave);
+  const frontier_result& fr = front.fr;
+  const auto& c = front.c;
   {
     std::ofstream f(fig_dir + "/paper_loss.dat");
-    for (std::size_t i = 0; i < fr.d_grid.size(); i += fo.d_per_octave) {  // d = 200 * 2^k
+    for (std::size_t i = 0; i < fr.d_grid.size(); i += per_octave) {  // d = 200 * 2^k
       for (std::size_t k = 0; k < fr.flops.size(); ++k)  // from one step on (f >= d): below, r = f/d rounds up to 1
         if (fr.flops[k] >= fr.d_grid[i]) f << fr.flops[k] << ' ' << fr.isoflop[k][i] << '\n';
       f << "\n\n";
@@ -71,7 +80,7 @@ std::string front_section(const paper_section_options& o, const std::string& fig
     for (const auto& p : fr.points)
       if (p.interior) g << p.flops << ' ' << p.loss << ' ' << p.d_star << '\n';
   }
-  const std::size_t curves = (fr.d_grid.size() + fo.d_per_octave - 1) / fo.d_per_octave;
+  const std::size_t curves = (fr.d_grid.size() + per_octave - 1) / per_octave;
   {
     std::ofstream gp(fig_dir + "/paper_loss.gp");
     gp << "set terminal svg size 860,500 font 'Helvetica,12' background '#ffffff'\nset output 'paper_loss.svg'\n"
@@ -80,7 +89,7 @@ std::string front_section(const paper_section_options& o, const std::string& fig
        << "set palette defined (0 '#9ecae1', 1 '#08306b')\nunset colorbox\nset cbrange [0:1]\nplot ";
     for (std::size_t m = 0; m < curves; ++m)
       gp << fmt::format("'paper_loss.dat' index {} w l lw 1.5 lc palette frac {:.3f} title 'd = {:.0f}', ", m,
-                        curves > 1 ? double(m) / double(curves - 1) : 0.0, fr.d_grid[m * fo.d_per_octave]);
+                        curves > 1 ? double(m) / double(curves - 1) : 0.0, fr.d_grid[m * per_octave]);
     gp << "'paper_front.dat' u 1:2 w p pt 7 ps 0.7 lc rgb '#d62728' title 'P*(f), interior optima'\n";
   }
   run_gnuplot(fig_dir, "paper_loss.gp");
@@ -133,15 +142,6 @@ std::string front_section(const paper_section_options& o, const std::string& fig
     if (p.interior && std::isfinite(p.local_xi))
       md << fmt::format("| {:.2e} | {:.0f} | {:.4f} | {:.4f} |\n", p.flops, p.d_star, p.local_xi, p.local_eta);
   return md.str() + "\n";
-}
-
-struct paper_point { rational alpha, beta; phases::classification c; frontier_result fr; };
-
-paper_point measure(const std::string& alpha, const std::string& beta, unsigned d_per_octave) {
-  paper_point p{parse_exact("alpha", alpha), parse_exact("beta", beta), {}, {}};
-  p.c = phases::classify(p.alpha, p.beta);
-  p.fr = compute_frontier(paper_window(p.alpha, p.beta, d_per_octave));
-  return p;
 }
 
 // The paper's fourth and fourteenth figures: the exponents along alpha = 0.7 as beta crosses Ia -> II -> III, the
