@@ -22,23 +22,6 @@ struct eval_args {
   bool json = false;
 };
 
-exact_sum_params exact_params(const model_flags& f, const plrf& m, const rational& r) {
-  exact_sum_params p;
-  p.alpha = *f.exact.alpha;
-  p.beta = *f.exact.beta;
-  p.gamma = f.exact.gamma;
-  if (f.exact.gamma_mult) p.gamma_mult = *f.exact.gamma_mult;
-  p.batch = m.batch;
-  p.r = r;
-  if (!std::isinf(m.v)) {
-    // v as typed, or rho d: exact either way (plrf::from checked it is a whole number)
-    const rational v = f.exact.v ? *f.exact.v : (f.exact.rho ? *f.exact.rho : rational(4)) * rational(mpz_class(m.d));
-    if (v.get_den() != 1) throw invalid_input(fmt::format("v = rho d = {} must be a whole number", to_string(v)));
-    p.v = v.get_num();
-  }
-  p.d = mpz_class(std::to_string(m.d));
-  return p;
-}
 }  // namespace
 
 void register_eval(CLI::App& app, runner& run) {
@@ -74,12 +57,12 @@ void register_eval(CLI::App& app, runner& run) {
         if (!(r >= 0) || r > rational(mpz_class("1000000000000000000")))
           throw invalid_input(fmt::format("r = {} is out of range: must be in [0, 1e18]", a.r));
       }
-      const exact_sum_params p = exact_params(a.model, m, r);
+      const exact_sum_params p = exact_sum_params::of(m, r);
 
       mpfr value, bound;
       enclosure e;
       sum_result<mpfr> fast;
-      precision_scope prec(digits + 12);  // 12 guard digits (the fast path's working precision)
+      const unsigned working = digits + 12;  // 12 guard digits: the fast path's precision, carried by its inputs
       if (!a.fast) {
         if (a.term == "fpp") e = fpp_enclosure(p, digits);
         else if (a.term == "kpp") e = kpp_enclosure(p, digits);
@@ -88,9 +71,10 @@ void register_eval(CLI::App& app, runner& run) {
         value = e.mid;
         bound = e.rad;
       } else {
-        const mpfr alpha = to_mpfr(p.alpha), beta = to_mpfr(p.beta), batch(m.batch), rr = to_mpfr(r);
+        const mpfr alpha = to_mpfr(p.alpha, working), beta = to_mpfr(p.beta, working), batch(m.batch, working),
+                     rr = to_mpfr(r, working);
         if (a.term == "fpp" || a.term == "kpp") {
-          const mpfr gamma = p.gamma ? to_mpfr(*p.gamma) : mpfr(gamma_enclosure(p, digits).mid);
+          const mpfr gamma = p.gamma ? to_mpfr(*p.gamma, working) : mpfr(gamma_enclosure(p, digits).mid, working);
           if (a.term == "fpp") {
             if (std::isinf(m.v) && !(2 * m.alpha + 2 * m.beta > 1)) throw invalid_input("fpp with v = inf needs 2 alpha + 2 beta > 1");
             fast = fpp_sum<mpfr>(alpha, beta, gamma, batch, rr, m.v);
@@ -100,7 +84,7 @@ void register_eval(CLI::App& app, runner& run) {
             fast = kpp_sum<mpfr>(alpha, gamma, batch, rr, m.v);
           }
         } else {
-          auto k = deq_kappa<mpfr>(alpha, mpfr(m.d), m.v);
+          auto k = deq_kappa<mpfr>(alpha, mpfr(m.d, working), m.v);
           fast = a.term == "kappa" ? k : deq_f0<mpfr>(alpha, beta, k, m.v);
         }
         value = fast.value;

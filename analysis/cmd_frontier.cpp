@@ -89,7 +89,7 @@ void register_frontier(CLI::App& app, runner& run) {
       }
       if (!a->out.empty()) require_writable_path(a->out);
       a->model.parse();
-      const rational al = *a->model.exact.alpha, be = *a->model.exact.beta;
+      const rational al = a->model.opt.alpha.exact(), be = a->model.opt.beta.exact();
       const auto cls = phases::classify(al, be);
       double xi_cell = nearest_double(cls.xi), eta_cell = nearest_double(cls.eta);
       if (!a->expect.empty()) {  // parsed before any work: a typo fails at once

@@ -22,32 +22,17 @@ void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool required) 
 }
 
 void model_flags::parse() {
-  auto read = [](const char* name, const std::string& text, std::optional<rational>& q, double& dbl) {
-    if (text.empty()) return;
-    q = parse_exact(name, text);
-    dbl = nearest_double(*q);
+  auto read = [](const char* name, const std::string& text, exact_param& x) {
+    if (!text.empty()) x = exact_param::parse(name, text);
   };
-  read("alpha", alpha, exact.alpha, opt.alpha);
-  read("beta", beta, exact.beta, opt.beta);
-  read("d", d, exact.d, opt.d);
-  read("rho", rho, exact.rho, opt.rho);
-  read("batch", batch, exact.batch, opt.batch);
-  read("gamma-mult", gamma_mult, exact.gamma_mult, opt.gamma_mult);
-  if (!gamma.empty()) {
-    double g = 0;
-    read("gamma", gamma, exact.gamma, g);
-    opt.gamma = g;
-  }
-  if (!v.empty()) {
-    if (v == "inf" || v == "Inf" || v == "infinity") {
-      exact.v_inf = true;
-      opt.v = INFINITY;
-    } else {
-      double x = 0;
-      read("v", v, exact.v, x);
-      opt.v = x;
-    }
-  }
+  read("alpha", alpha, opt.alpha);
+  read("beta", beta, opt.beta);
+  read("d", d, opt.d);
+  read("rho", rho, opt.rho);
+  read("batch", batch, opt.batch);
+  read("gamma-mult", gamma_mult, opt.gamma_mult);
+  if (!gamma.empty()) opt.gamma = exact_param::parse("gamma", gamma);
+  if (!v.empty()) opt.v = exact_param::parse("v", v, true);
 }
 
 plrf model_flags::resolve(bool need_d) {

@@ -29,12 +29,7 @@ using runner = std::function<int()>;
 /// `opt` with the correctly rounded doubles; `exact` keeps the rationals for the precise paths.
 struct model_flags {
   std::string alpha, beta, d, v, rho, batch, gamma, gamma_mult;  ///< "" = not given
-  plrf_options opt;
-  struct exact_values {
-    std::optional<rational> alpha, beta, d, rho, batch, gamma, gamma_mult;
-    std::optional<rational> v;  ///< nullopt with v_inf: v = inf
-    bool v_inf = false;
-  } exact;
+  plrf_options opt;  ///< the flags' exact values (parse)
   void parse();
   /// parse() and validate (plrf::from).
   plrf resolve(bool need_d);

@@ -97,9 +97,10 @@ BOOST_AUTO_TEST_CASE(two_hundred_random_points) {
                                          b_txt, g_txt, p.batch.get_str(), r_txt, p.v ? p.v->get_str() : "inf", digits);
     const enclosure e = fpp ? fpp_enclosure(p, digits) : kpp_enclosure(p, digits);
 
-    precision_scope prec(2 * digits + 10);
-    const mpfr al = to_mpfr(p.alpha), be = to_mpfr(p.beta), ga = to_mpfr(*p.gamma), B = to_mpfr(p.batch),
-               r = to_mpfr(p.r);
+    const unsigned wd = 2 * digits + 10;  // the reference's precision, carried by its inputs
+    precision_scope prec(wd);               // (and by the constants plain_sum makes)
+    const mpfr al = to_mpfr(p.alpha, wd), be = to_mpfr(p.beta, wd), ga = to_mpfr(*p.gamma, wd), B = to_mpfr(p.batch, wd),
+               r = to_mpfr(p.r, wd);
     const mpfr s = fpp ? 2 * al + 2 * be : 4 * al;
     const mpfr scale = fpp ? mpfr(0.5) : mpfr(ga * ga * B);
     mpfr ref, ref_err(0);
@@ -132,8 +133,9 @@ BOOST_AUTO_TEST_CASE(kappa_and_f0_finite_v) {
     p.v = mpz_class(c[3]);
     const unsigned digits = 30;
     const enclosure k = kappa_enclosure(p, digits), f0 = f0_enclosure(p, digits);
-    precision_scope prec(2 * digits + 10);
-    const mpfr al = to_mpfr(p.alpha), be = to_mpfr(p.beta), d(c[2]);
+    const unsigned wd = 2 * digits + 10;
+    precision_scope prec(wd);
+    const mpfr al = to_mpfr(p.alpha, wd), be = to_mpfr(p.beta, wd), d(c[2], wd);
     const unsigned long v = p.v->get_ui();
     auto phi = [&](const mpfr& kap) {
       mpfr acc(0);
@@ -190,6 +192,48 @@ BOOST_AUTO_TEST_CASE(double_rounded_inputs_are_caught) {
   precision_scope prec(60);
   const auto wrong = fpp_sum<mpfr>(mpfr(0.35), mpfr(0.5), mpfr(0.01), mpfr(1), mpfr(3000), 20000);
   BOOST_TEST(abs(e.mid - wrong.value) > e.rad * 1e20);
+}
+
+// The one parameter type (issue 21): a plrf_options carries the exact values, from text or from a double written in code
+// (its shortest decimal), through plrf::from to the guaranteed sums. A path that rounded them to double on the way (the
+// bug of issue "exact inputs") fails: the enclosure of 0.35's sum excludes that of 0.35's nearest double.
+BOOST_AUTO_TEST_CASE(one_parameter_type_carries_exact_values) {
+  const exact_param typed = exact_param::parse("alpha", "0.35"), written = 0.35, absent;
+  BOOST_TEST(typed.exact() == rational(7, 20));
+  BOOST_TEST(written.exact() == rational(7, 20));  // the literal's decimal, not 0.34999999999999997779553950749686919152736663818359375
+  BOOST_TEST(double(written) == 0.35);             // the double paths see the same double
+  BOOST_TEST(!absent.given());
+  BOOST_TEST(std::isnan(double(absent)));
+  BOOST_TEST(exact_param::parse("v", "inf", true).infinite());
+  BOOST_CHECK_THROW(exact_param::parse("v", "inf"), invalid_input);  // only where v allows it
+  BOOST_CHECK_THROW(absent.exact(), std::logic_error);
+
+  const plrf m = plrf::from({.alpha = exact_param::parse("alpha", "0.35"), .beta = 0.5, .d = 1000, .v = 20000,
+                             .gamma = exact_param::parse("gamma", "1/100")},
+                            true);
+  const exact_sum_params p = exact_sum_params::of(m, 3000);
+  BOOST_TEST(p.alpha == rational(7, 20));
+  BOOST_TEST(*p.gamma == rational(1, 100));
+  BOOST_TEST(*p.v == 20000);
+  BOOST_TEST(p.d == 1000);
+  // v = rho d exactly: rho = 9/2 at d = 1000 is 4500; at d = 1001 it is not a whole number
+  const plrf half = plrf::from({.alpha = 0.75, .beta = 0.5, .d = 1000, .rho = 4.5}, true);
+  BOOST_TEST(*exact_sum_params::of(half, 0).v == 4500);
+  const plrf odd = plrf::from({.alpha = 0.75, .beta = 0.5, .d = 1001, .rho = 4.5}, true);
+  BOOST_CHECK_THROW(exact_sum_params::of(odd, 0), invalid_input);
+
+  const enclosure e = fpp_enclosure(p, 50);
+  exact_sum_params rounded = p;
+  rounded.alpha = exact_of(m.alpha);  // the double nearest 0.35, exactly
+  const enclosure w = fpp_enclosure(rounded, 50);
+  BOOST_TEST(abs(e.mid - w.mid) > (e.rad + w.rad) * 1e20);
+
+  // learnability is decided exactly: 0.2 + 0.3 typed is on the edge 2 alpha + 2 beta = 1, outside
+  BOOST_CHECK_THROW(plrf::from({.alpha = exact_param::parse("a", "0.2"), .beta = exact_param::parse("b", "0.3")}, false),
+                    invalid_input);
+  // counts are whole as given, not only after rounding: 10^17 + 1/2 rounds to a whole double
+  BOOST_CHECK_THROW(plrf::from({.alpha = 1, .beta = 0.3, .d = exact_param::parse("d", "100000000000000000.5")}, true),
+                    invalid_input);
 }
 
 BOOST_AUTO_TEST_CASE(parser_strict) {

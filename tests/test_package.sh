@@ -25,6 +25,15 @@ out=$("$work/example/scaling_example" 0.7 0.7)
 echo "$out"
 grep -q "^phase II: xi = beta/(alpha+beta) = 0.5, eta = " <<<"$out"
 grep -q "^r =  1000000  P = " <<<"$out"
+# the guaranteed F_pp for the exact decimals, through the one parameter type, equals the installed program's eval of the
+# same sum (v = 4 d = 800, gamma = 0.5 / sum j^-1.4) to 28 digits: both hold the exact value within 1e-30
+lib_fpp=$(sed -n 's/^F_pp(r = 1e6) = \([^,]*\),.*/\1/p' <<<"$out")
+cli_fpp=$("$prefix/bin/scalelaw" eval fpp --alpha 0.7 --beta 0.7 --v 800 --r 1e6 --digits 30 --json | sed -n 's/.*"value": *"\([^"]*\)".*/\1/p')
+/usr/bin/python3 -c "
+from fractions import Fraction as F
+import sys
+a, b = F('$lib_fpp'), F('$cli_fpp')
+sys.exit(0 if abs(a / b - 1) < F(1, 10**28) else 'F_pp: library %s, program %s' % (a, b))"
 # bad input through the library: invalid_input, exit 2
 if "$work/example/scaling_example" 0.3 0.1 2>/dev/null; then echo "no-learning point accepted" >&2; exit 1; fi
 

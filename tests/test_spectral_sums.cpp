@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <boost/math/special_functions/zeta.hpp>
 
+#include <thread>
+
 #include "scalelaw/deq/kappa.hpp"
 #include "scalelaw/spectral/terms.hpp"
 
@@ -32,6 +34,30 @@ BOOST_AUTO_TEST_CASE(closed_forms_at_r0_to_45_digits) {
     BOOST_TEST(obs <= fpp.error_bound);
     BOOST_TEST(fpp.error_bound < mpfr(1e6) * std::max(obs, floor_));
   }
+}
+
+// The precision travels with the values (issue 21): fpp_sum on 60-digit inputs is the 60-digit result whatever the
+// calling thread's default precision (20 here; a new thread's own), so mpfr work runs on any thread, two at once at
+// different precisions. The negation: inputs at 30 digits under a 60-digit default give a 30-digit result (it follows the
+// inputs, not the default), which differs from the 60-digit one by far more than 1e-55.
+BOOST_AUTO_TEST_CASE(precision_is_the_arguments) {
+  auto sum_at = [](unsigned digits) {
+    const mpfr a("0.75", digits), b("0.5", digits), g("0.25", digits), B(1, digits), r("1e6", digits);
+    return fpp_sum<mpfr>(a, b, g, B, r, INFINITY).value;
+  };
+  mpfr ref, at20, at30;
+  { precision_scope p(60); ref = sum_at(60); }
+  { precision_scope p(20); at20 = sum_at(60); }
+  { precision_scope p(60); at30 = sum_at(30); }
+  BOOST_TEST(abs(at20 / ref - 1) < mpfr("1e-55"));
+  BOOST_TEST(abs(at30 / ref - 1) > mpfr("1e-45"));  // negation: it is the inputs' 30 digits
+  BOOST_TEST(abs(at30 / ref - 1) < mpfr("1e-25"));
+  mpfr on60, on30;
+  std::thread t60([&] { on60 = sum_at(60); }), t30([&] { on30 = sum_at(30); });
+  t60.join();
+  t30.join();
+  BOOST_TEST(abs(on60 / ref - 1) < mpfr("1e-55"));
+  BOOST_TEST(abs(on30 / at30 - 1) < mpfr("1e-40"));  // the same 30-digit computation
 }
 
 // The same finite-v sum two ways: one term at a time, and head + Euler–Maclaurin + quadrature.

@@ -1,5 +1,5 @@
-// scalelaw from C++: the phase of (alpha, beta) from the symbolic derivation, then the exact expected loss curve of one
-// W drawn at d = 200 (SPEC §2), and its limit F0 / (1 - kernel_norm). Run: scaling_example [ALPHA BETA]
+// scalelaw from C++: the phase of (alpha, beta) from the symbolic derivation, the exact expected loss curve of one W drawn
+// at d = 200 (SPEC §2), and a guaranteed enclosure of F_pp for the decimals typed. Run: scaling_example [ALPHA BETA]
 #include <cstdio>
 #include <string>
 
@@ -7,6 +7,7 @@
 #include <scalelaw/model/plrf.hpp>
 #include <scalelaw/numeric/exact.hpp>
 #include <scalelaw/phases/derive.hpp>
+#include <scalelaw/spectral/enclosure.hpp>
 #include <scalelaw/volterra/block_leap.hpp>
 #include <scalelaw/volterra/grid.hpp>
 
@@ -20,12 +21,12 @@ int main(int argc, char** argv) {
                 shortest(nearest_double(c.xi)).c_str(), phases::formula_text(c.ph->eta).c_str(),
                 shortest(nearest_double(c.eta)).c_str());
 
-    // the model, validated once; an exact instance (one W) and its loss curve
-    plrf_options o;
-    o.alpha = nearest_double(parse_exact("alpha", alpha));
-    o.beta = nearest_double(parse_exact("beta", beta));
-    o.d = 200;
-    const plrf m = plrf::from(o, true);
+    // the model: one parameter type, exact values by name, validated once
+    const plrf m = plrf::from({.alpha = exact_param::parse("alpha", alpha), .beta = exact_param::parse("beta", beta), .d = 200}, true);
+    // F_pp at r = 1e6 (SPEC §4) for the exact decimals (not their doubles), v = 4 d: a ball that holds the exact value
+    const enclosure e = fpp_enclosure(exact_sum_params::of(m, 1000000), 30);
+    std::printf("F_pp(r = 1e6) = %s, |error| <= %s\n", to_decimal(e.mid, 30).c_str(), to_decimal(e.rad, 2).c_str());
+    // an exact instance (one W) and its loss curve, on the doubles
     const auto inst = instantiate<double>(m, /*seed=*/1);
     const auto curve = volterra_block_leap(inst.spectrum(m.gamma, m.batch), log_grid(1'000'000, 7));
     for (std::size_t k = 0; k < curve.r.size(); ++k) std::printf("r = %8llu  P = %.6g\n", (unsigned long long)curve.r[k], curve.loss[k]);

@@ -89,9 +89,9 @@ cplx deq_target_transform(double alpha, double beta, double v, cplx m, cplx z) {
 }
 
 double deq_f0_double(double alpha, double beta, double d, double v) {
-  precision_scope prec(20);
-  const auto k = deq_kappa<mpfr>(mpfr(alpha), mpfr(d), v);
-  return deq_f0<mpfr>(mpfr(alpha), mpfr(beta), k, v).value.convert_to<double>();
+  const unsigned digits = 20;  // the precision travels with the values (numeric/scalar.hpp)
+  const auto k = deq_kappa<mpfr>(mpfr(alpha, digits), mpfr(d, digits), v);
+  return deq_f0<mpfr>(mpfr(alpha, digits), mpfr(beta, digits), k, v).value.convert_to<double>();
 }
 
 double deq_density(const deq_model& M, double x, double eps) {

@@ -114,8 +114,8 @@ double nearest_double(const rational& q) {
   return sgn(q) < 0 ? -m : m;
 }
 
-mpfr to_mpfr(const rational& q) {
-  mpfr out;  // default precision
+mpfr to_mpfr(const rational& q, unsigned digits10) {
+  mpfr out(0, digits10);
   mpfr_set_q(out.backend().data(), q.get_mpq_t(), MPFR_RNDN);
   return out;
 }
@@ -126,5 +126,27 @@ rational exact_of(double x) {
 }
 
 std::string shortest(double x) { return fmt::format("{}", x); }
+
+exact_param::exact_param(double x) : x_(x) {
+  if (std::isnan(x)) {
+    state_ = state::absent;
+  } else if (std::isinf(x)) {
+    state_ = state::infinite;
+  } else {
+    state_ = state::finite;
+    q_ = parse_exact("x", shortest(x));  // reads back as x: x_ is its nearest double
+  }
+}
+
+exact_param exact_param::parse(std::string_view name, std::string_view text, bool allow_inf) {
+  if (allow_inf && (text == "inf" || text == "Inf" || text == "INF" || text == "infinity" || text == "Infinity"))
+    return exact_param(std::numeric_limits<double>::infinity());
+  return exact_param(parse_exact(name, text));
+}
+
+const rational& exact_param::exact() const {
+  if (state_ != state::finite) throw std::logic_error(infinite() ? "the parameter is infinite" : "the parameter is not given");
+  return q_;
+}
 
 }  // namespace scalelaw

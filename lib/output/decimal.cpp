@@ -11,6 +11,7 @@ decimal_value to_decimal_value(const mpfr& value, const mpfr& bound, unsigned di
   using boost::multiprecision::floor;
   using boost::multiprecision::log10;
   using boost::multiprecision::pow;
+  const working_precision<mpfr> wp(value, bound);  // the values' precision, not the thread's default
   const unsigned sig = digits + 3;
   decimal_value out;
   out.value = to_decimal(value, sig);

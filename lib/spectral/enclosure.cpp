@@ -564,9 +564,8 @@ void kappa_ball(arb_t out, const exact_sum_params& p, unsigned digits, slong pre
   require_kappa_inputs(p);
   mpfr approx;
   {
-    precision_scope scope(digits + 12);
     const double v_d = p.v ? p.v->get_d() : INFINITY;
-    approx = deq_kappa<mpfr>(to_mpfr(p.alpha), to_mpfr(rational(p.d)), v_d).value;
+    approx = deq_kappa<mpfr>(to_mpfr(p.alpha, digits + 12), to_mpfr(rational(p.d), digits + 12), v_d).value;
   }
   ball k0;
   arf_t m;
@@ -599,6 +598,24 @@ void kappa_ball(arb_t out, const exact_sum_params& p, unsigned digits, slong pre
 }
 
 }  // namespace
+
+exact_sum_params exact_sum_params::of(const plrf& m, const rational& r) {
+  const plrf_options& g = m.given;
+  exact_sum_params p;
+  p.alpha = g.alpha.exact();
+  p.beta = g.beta.exact();
+  if (g.gamma) p.gamma = g.gamma->exact();
+  p.gamma_mult = g.gamma_mult.exact();
+  p.batch = m.batch;
+  p.r = r;
+  if (!std::isinf(m.v)) {  // v as given, or rho d: exact either way
+    const rational v = g.v ? g.v->exact() : g.rho.exact() * rational(mpz_class(std::to_string(m.d)));
+    if (v.get_den() != 1) throw invalid_input(fmt::format("v = rho d = {} must be a whole number", to_string(v)));
+    p.v = v.get_num();
+  }
+  p.d = mpz_class(std::to_string(m.d));
+  return p;
+}
 
 enclosure gamma_enclosure(const exact_sum_params& p, unsigned digits) {
   return with_precision(digits, [&](slong prec) {

@@ -29,7 +29,9 @@ __all__ = ["phase", "table", "eval", "curve", "sgd", "frontier", "check", "jvr_a
            "run", "Failed", "set_progress"]
 
 _progress = True
-_ginac_lock = _threading.Lock()
+# One call at a time for the commands on process-wide state: GiNaC (reference counts, Digits) and eval's mpfr arithmetic
+# (Boost 1.74's default mpfr precision is one per process; the library's own mpfr work takes a lock of its own).
+_serial_lock = _threading.Lock()
 
 
 class Failed(RuntimeError):
@@ -105,10 +107,10 @@ def run(*words, **flags):
 
 
 def _run(words, flags, failed_result_returned):
-    uses_ginac = words[0] in ("phase", "table", "frontier", "check", "jvr", "report", "diagram")
+    serial = words[0] in ("phase", "table", "frontier", "check", "jvr", "report", "diagram", "eval")
     args = _args(words, flags)
-    if uses_ginac:
-        with _ginac_lock:
+    if serial:
+        with _serial_lock:
             res = _core.run(args, _progress)
     else:
         res = _core.run(args, _progress)

@@ -35,6 +35,7 @@ namespace detail {
 template <Real T>
 pure_point_asymptotic<T> pp_asymptotic(const T& s, const T& alpha, const T& gamma, const T& batch, const T& r,
                                         const T& prefactor) {
+  const working_precision<T> wp(s, alpha, gamma, batch, r);  // tgamma's precision is the default's: the arguments'
   using std::pow;
   const T e = (s - 1) / (2 * alpha);
   const T a = 2 * gamma * batch;

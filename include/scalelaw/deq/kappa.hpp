@@ -14,6 +14,7 @@ namespace scalelaw {
 /// (bracketing, superlinear); the bound adds the bracket width to the sum's error over the slope.
 template <Real T>
 sum_result<T> deq_kappa(const T& alpha, const T& d, double v) {
+  const working_precision<T> wp(alpha, d);  // the arguments' precision, not the thread's default
   using std::abs; using std::exp; using std::log; using std::pow;
   if (!std::isinf(v) && !(T(v) > d))
     throw invalid_input("kappa needs v > d (here v = " + number_text(v) + "); at v = d it is infinite");
@@ -64,6 +65,7 @@ sum_result<T> deq_kappa(const T& alpha, const T& d, double v) {
 /// F_0 at a given kappa; the bound includes |dF0/dkappa| <= F0/kappa times kappa's bound.
 template <Real T>
 sum_result<T> deq_f0(const T& alpha, const T& beta, const sum_result<T>& kappa, double v) {
+  const working_precision<T> wp(alpha, beta, kappa.value);
   auto s = power_law_sum<T>(2 * alpha + 2 * beta, alpha, resolvent_weight<T>{kappa.value}, v);
   s.value /= 2;
   s.error_bound = s.error_bound / 2 + s.value / kappa.value * kappa.error_bound;

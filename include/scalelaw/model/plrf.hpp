@@ -7,23 +7,26 @@
 #include <string>
 
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 namespace scalelaw {
 
 /// The model's parameters as given, by name (designated initialisers: `plrf_options{.alpha = 0.7, .beta = 0.7, .d = 100}`),
-/// the one parameter type of every layer: the exact instance, the DE, the frontier (which sets d for each point of its grid)
-/// and the program, which fills it from the exact decimals typed (analysis/common.hpp). plrf::from validates it once.
+/// the one parameter type of every layer: the exact instance, the DE, the frontier (which sets d for each point of its grid),
+/// the guaranteed sums (exact_sum_params::of) and the program, which fills it from the decimals typed (analysis/common.hpp).
+/// Each value is exact (numeric/exact.hpp: "0.35" typed is 35/100; 0.35 written in code is its shortest decimal, the same
+/// 35/100); the double paths read its correctly rounded double. plrf::from validates it once.
 struct plrf_options {
-  double alpha = NAN, beta = NAN;
-  double d = 0;                     ///< parameters (0 = not needed by this command)
-  std::optional<double> v = std::nullopt;      ///< features; default rho * d; +inf allowed where sums converge
-  double rho = 4;                   ///< v = rho d when v is not given (SPEC §1)
-  double batch = 1;
-  std::optional<double> gamma = std::nullopt;  ///< explicit learning rate, or
-  double gamma_mult = 0.5;          ///< gamma = gamma_mult / sum_{j<=v} j^{-2 alpha}
+  exact_param alpha, beta;
+  exact_param d = 0;                  ///< parameters (0 = not needed by this command)
+  std::optional<exact_param> v = std::nullopt;      ///< features; default rho * d; +inf allowed where sums converge
+  exact_param rho = 4;                ///< v = rho d when v is not given (SPEC §1)
+  exact_param batch = 1;
+  std::optional<exact_param> gamma = std::nullopt;  ///< explicit learning rate, or
+  exact_param gamma_mult = 0.5;       ///< gamma = gamma_mult / sum_{j<=v} j^{-2 alpha}
 };
 
-/// Validated model parameters.
+/// Validated model parameters: the doubles every double path reads, and the exact values they round (`given`).
 struct plrf {
   double alpha, beta;
   std::uint64_t d;      ///< 0 when the command needs no d
@@ -31,6 +34,7 @@ struct plrf {
   unsigned batch;
   double gamma;
   double rho;
+  plrf_options given;   ///< as given (exact), validated
 
   /// Validates and completes `o`: v default, gamma from gamma_mult, learnability, stability of the
   /// top mode (q(1) < 1 needs gamma (B+1) < 2, SPEC §2).

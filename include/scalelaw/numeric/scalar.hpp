@@ -1,11 +1,14 @@
 // The scalar concept: every algorithm is a template on `Real`, instantiated for `double` (speed)
-// and `mpfr` (runtime precision, set with `precision_scope`). Exact exponents use GMP rationals.
+// and `mpfr` (runtime precision, carried by the values: `mpfr(x, digits10)`, `to_mpfr(q, digits10)`).
+// Exact exponents use GMP rationals.
 #pragma once
 #include <boost/multiprecision/mpfr.hpp>
 #include <gmpxx.h>
+#include <algorithm>
 #include <cmath>
 #include <concepts>
 #include <limits>
+#include <mutex>
 #include <string>
 
 namespace scalelaw {
@@ -19,7 +22,11 @@ using rational = mpq_class;
 template <class T>
 concept Real = std::floating_point<T> || std::same_as<T, mpfr>;
 
-/// Sets the default mpfr precision (decimal digits) for the lifetime of the scope.
+/// Sets the default mpfr precision (decimal digits) for the lifetime of the scope: what a value made without a precision
+/// (`mpfr x = 0.7;`) gets. With Boost 1.74 (Debian 12) that default is one per process, not per thread (NOTES, "Precision
+/// travels with the values"): for single-threaded code (the tests, the program's own arithmetic). The library's mpfr
+/// entry points do not read it: they work at their arguments' precision (working_precision below) or at a precision they
+/// are given (`digits` arguments).
 class precision_scope {
  public:
   explicit precision_scope(unsigned digits10) : saved_(mpfr::default_precision()) {
@@ -31,6 +38,44 @@ class precision_scope {
 
  private:
   unsigned saved_;
+};
+
+/// Held by every working_precision scope: Boost 1.74's default mpfr precision is a process-wide `static`, which each
+/// expression also sets while it is evaluated, so two threads at different precisions corrupt each other's results
+/// (tests/test_spectral_sums.cpp, precision_is_the_arguments: a 60-digit sum beside a 30-digit one came out right to 30
+/// digits). The library's mpfr work therefore runs one computation at a time, from any thread.
+inline std::recursive_mutex& mpfr_precision_mutex() {
+  static std::recursive_mutex m;
+  return m;
+}
+
+/// The precision an mpfr computation on `args` works at: the largest of theirs (Boost.Multiprecision's rule for
+/// expressions, extended to the constants and tolerances an algorithm makes), set as the default for the scope's
+/// lifetime and restored after, under mpfr_precision_mutex. So the caller passes the precision with the values
+/// (`mpfr(x, digits10)`, `to_mpfr(q, digits10)`), on any thread, and a result does not depend on whatever default is set
+/// when it is called. For double: nothing, no lock.
+template <Real T>
+class working_precision {
+ public:
+  template <class... A>
+  explicit working_precision(const A&... args) {
+    if constexpr (std::same_as<T, mpfr>) {
+      lock_ = std::unique_lock<std::recursive_mutex>(mpfr_precision_mutex());
+      unsigned p = 0;
+      ((p = std::max(p, static_cast<unsigned>(args.precision()))), ...);
+      saved_ = mpfr::default_precision();
+      if (p) mpfr::default_precision(p);
+    }
+  }
+  ~working_precision() {
+    if constexpr (std::same_as<T, mpfr>) mpfr::default_precision(saved_);
+  }
+  working_precision(const working_precision&) = delete;
+  working_precision& operator=(const working_precision&) = delete;
+
+ private:
+  std::unique_lock<std::recursive_mutex> lock_;
+  unsigned saved_ = 0;
 };
 
 /// Unit roundoff of the working precision of `Real` (for mpfr: of the current default precision).

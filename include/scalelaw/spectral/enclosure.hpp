@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "scalelaw/model/plrf.hpp"
 #include "scalelaw/numeric/scalar.hpp"
 
 namespace scalelaw {
@@ -28,6 +29,8 @@ struct exact_sum_params {
   rational r{0};
   std::optional<mpz_class> v;
   mpz_class d{0};
+  /// The validated model's exact values (plrf::given), at r steps. v = rho d must then be a whole number.
+  static exact_sum_params of(const plrf& model, const rational& r);
 };
 
 /// Fpp_sum(r) = 1/2 sum_{j<=v} j^{-2a-2b} q(j^{-2a})^r          (SPEC §4)

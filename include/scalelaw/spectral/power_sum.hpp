@@ -59,7 +59,7 @@ direct_part<T> direct_range(std::uint64_t lo, std::uint64_t hi, const T& s, cons
   if (hi < lo) return out;
   const std::uint64_t n = hi - lo + 1;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  if constexpr (std::same_as<T, mpfr>) threads = 1;  // mpfr default precision is per thread
+  if constexpr (std::same_as<T, mpfr>) threads = 1;  // one mpfr computation at a time (numeric/scalar.hpp, working_precision)
   auto run = [&](std::uint64_t a, std::uint64_t b, direct_part<T>& part) {  // [a, b), small terms first
     T mag(0);
     for (std::uint64_t j = b; j > a; --j) {
@@ -115,6 +115,7 @@ T power_series_integral(const std::vector<T>& gs, const T& x_c, const T& s, cons
 template <Real T, class G>
 sum_result<T> power_law_sum(const T& s, const T& alpha, const G& g, double v,
                             sum_method how = sum_method::automatic) {
+  const working_precision<T> wp(s, alpha);  // the arguments' precision, not the thread's default (numeric/scalar.hpp)
   using std::abs; using std::pow; using std::log; using std::exp;
   const bool infinite = std::isinf(v);
   if (!(alpha > 0)) throw std::domain_error("alpha must be > 0");
