@@ -61,7 +61,8 @@ void register_jvr(CLI::App& app, runner& run) {
 
   // --- simulate and report share their grid flags
   struct sim_args { simulate_options o; std::string dims, computes, out; double teachers = 0,
-                    test_points = 4000, epochs = 300, seed = 1, threads = 0, bootstrap = 200; bool quick = false, json = false; };
+                    test_points = 4000, epochs = 300, seed = 1, threads = 0, bootstrap = 200, search_window = 3;
+                    bool quick = false, json = false; };
   auto add_grid_flags = [](CLI::App* c, sim_args& g) {
     c->add_option("--dims", g.dims, "comma-separated input dimensions d (default 4,8,16,32; --quick 4,8,16)");
     c->add_option("--computes", g.computes, "comma-separated compute values C = n (d+1) T (default 3e4..3e6 in steps of ~3; --quick 1e4..1e6)");
@@ -72,6 +73,9 @@ void register_jvr(CLI::App& app, runner& run) {
     c->add_option("--s", g.o.teacher.s, "teacher scale s, an expression in d (default 2*sqrt(d): logit variance 2 at every d)");
     c->add_option("--K", g.o.teacher.K, "teacher width K (default 8)");
     c->add_option("--bootstrap", g.bootstrap, "bootstrap resamples of the teachers (default 200)");
+    c->add_option("--search-window", g.search_window,
+                  "measure each IsoFLOP line within this many sizes (steps of sqrt 2 in n) of its optimum, found by bracketing "
+                  "in log n (default 3); 0: every size of the line (the full grid)");
     c->add_option("--seed", g.seed, "seed of teachers, data and initialisations (default 1)");
     c->add_option("--threads", g.threads, "worker threads (default: all cores); output does not depend on it");
     c->add_flag("--quick", g.quick, "the CI grid: d in 4,8,16, C up to 1e6, 12 teachers (< 3 minutes on 2 cores)");
@@ -107,12 +111,14 @@ void register_jvr(CLI::App& app, runner& run) {
     require_count("bootstrap", g.bootstrap, 0, 1e6);
     require_count("seed", g.seed, 0, 1.8e19);
     require_count("threads", g.threads, 0, 1024);
+    require_count("search-window", g.search_window, 0, 64);
     g.o.teachers = static_cast<unsigned>(g.teachers);
     g.o.test_points = static_cast<unsigned>(g.test_points);
     g.o.recipe.epochs = static_cast<unsigned>(g.epochs);
     g.o.bootstrap = static_cast<unsigned>(g.bootstrap);
     g.o.seed = static_cast<std::uint64_t>(g.seed);
     g.o.threads = static_cast<unsigned>(g.threads);
+    g.o.search_window = static_cast<unsigned>(g.search_window);
   };
   auto progress = [](const char* who) {
     return [who, clock = std::make_shared<stopwatch>(), mu = std::make_shared<std::mutex>(),

@@ -10,6 +10,8 @@
 #include "scalelaw/infotheory/bounds.hpp"
 #include "scalelaw/infotheory/expression.hpp"
 #include "scalelaw/infotheory/simulate.hpp"
+
+#include <algorithm>
 #include "scalelaw/model/validate.hpp"
 #include "scalelaw/numeric/scalar.hpp"
 
@@ -157,6 +159,52 @@ BOOST_AUTO_TEST_CASE(training_lowers_the_loss) {
   rng i0(1, 1), i1(1, 1);
   const double before = kl(train_learner(X, y, 8, r0, i0)), after = kl(train_learner(X, y, 8, r, i1));
   BOOST_TEST(after < 0.5 * before, before << " -> " << after);
+}
+
+// The search of each IsoFLOP line (issue 20): the sizes it measures are the full grid's numbers bit for bit (a learner's
+// data and initialisation depend on (d, teacher, n) only), every line's discrete minimum of the teachers' mean is the full
+// grid's, within the measured window with its neighbours measured, and fewer learners are trained. Would fail: a search
+// that stopped at the middle three sizes where a minimum lies outside them (counted below: it happens on these lines), or
+// one whose learners drew other streams than the full grid's.
+BOOST_AUTO_TEST_CASE(search_finds_the_full_grids_optimum) {
+  simulate_options o;
+  o.dims = {4};
+  o.computes = {1e5, 3e5};
+  o.teachers = 3;
+  o.test_points = 200;
+  o.recipe.epochs = 20;
+  o.bootstrap = 20;
+  o.search_window = 0;
+  const auto full = simulate(o);
+  o.search_window = 2;
+  const auto found = simulate(o);
+  BOOST_TEST(full.learners == full.full_grid_learners);
+  BOOST_TEST(found.learners < full.learners);
+  BOOST_TEST(found.full_grid_learners == full.full_grid_learners);
+  auto mean = [](const grid_point& g) { double m = 0; for (double v : g.kl) m += v; return m; };
+  unsigned off_centre = 0;
+  for (double C : o.computes) {
+    std::vector<const grid_point*> F, S;
+    for (const auto& g : full.grid) if (g.C == C) F.push_back(&g);
+    for (const auto& g : found.grid) if (g.C == C) S.push_back(&g);
+    for (const auto* g : S) {  // the same numbers
+      const auto it = std::find_if(F.begin(), F.end(), [&](const grid_point* f) { return f->n == g->n; });
+      BOOST_REQUIRE(it != F.end());
+      for (unsigned k = 0; k < o.teachers; ++k) BOOST_TEST((*it)->kl[k] == g->kl[k]);
+    }
+    const auto fmin = std::min_element(F.begin(), F.end(), [&](auto a, auto b) { return mean(*a) < mean(*b); }) - F.begin();
+    const auto smin = std::min_element(S.begin(), S.end(), [&](auto a, auto b) { return mean(*a) < mean(*b); }) - S.begin();
+    BOOST_TEST(S[smin]->n == F[fmin]->n, "C = " << C);
+    // the window around it is measured: window sizes on each side, or the line's end
+    const auto lo = std::max<std::ptrdiff_t>(0, fmin - 2), hi = std::min<std::ptrdiff_t>(F.size() - 1, fmin + 2);
+    for (auto i = lo; i <= hi; ++i)
+      BOOST_TEST(std::any_of(S.begin(), S.end(), [&](const grid_point* g) { return g->n == F[i]->n; }), "n = " << F[i]->n);
+    const std::ptrdiff_t mid = static_cast<std::ptrdiff_t>(F.size()) / 2;
+    if (std::abs(fmin - mid) > 1) ++off_centre;
+    BOOST_TEST_MESSAGE("C = " << C << ": full grid " << F.size() << " sizes, searched " << S.size() << ", minimum at n = " << F[fmin]->n
+                              << " (index " << fmin << " of " << F.size() << ")");
+  }
+  BOOST_TEST(off_centre >= 1u);  // the bracketing walk was needed on at least one line
 }
 
 BOOST_AUTO_TEST_CASE(simulation_is_reproducible_across_threads) {

@@ -109,47 +109,76 @@ simulate_result simulate(const simulate_options& o) {
   require_positive("min-samples", o.min_samples);
   require_count("K", o.teacher.K, 1, 1e6);
 
-  // the tasks: one learner per (d, teacher, C, n)
-  struct task { std::size_t dim, teacher, point; unsigned n, T; };
+  // the IsoFLOP lines (d, C) and their learner sizes; each learner's data and initialisation depend on (d, teacher, n)
+  // only, so a point measured by the search is the same number as in the full grid
+  struct line {
+    std::size_t dim;
+    double C;
+    std::vector<unsigned> units, T;
+    std::vector<std::vector<double>> kl;  ///< [unit][teacher]; empty until measured
+  };
   simulate_result out;
   out.dims = o.dims;
-  std::vector<task> tasks;
+  std::vector<line> lines;
   std::vector<std::size_t> max_T(o.dims.size(), 0);
+  std::vector<double> learner_bytes(o.dims.size(), 0.0);
   for (std::size_t a = 0; a < o.dims.size(); ++a) {
     const double d = o.dims[a];
     for (double C : o.computes) {
-      const auto units = isoflop_units(d, C, o.min_samples, o.min_samples_per_parameter, o.max_units);
-      if (units.size() < 3)
+      line L{a, C, isoflop_units(d, C, o.min_samples, o.min_samples_per_parameter, o.max_units), {}, {}};
+      if (L.units.size() < 3)
         throw invalid_input(fmt::format("compute C = {:g} at d = {:g} leaves fewer than 3 learner sizes with T >= {:g} and T >= {:g} p: raise C",
                                         C, d, o.min_samples, o.min_samples_per_parameter));
-      for (unsigned n : units) {
+      for (unsigned n : L.units) {
         if (C / (n * (d + 1)) > 4e9)  // T is a 32-bit count (and 4e9 samples are 128 GB of inputs at d = 4)
           throw invalid_input(fmt::format("compute C = {:g} at d = {:g} asks for T = {:.3g} samples of a {}-unit learner (limit 4e9): lower C",
                                           C, d, C / (n * (d + 1)), n));
-        const auto T = static_cast<unsigned>(std::lround(C / (n * (d + 1))));
-        max_T[a] = std::max<std::size_t>(max_T[a], T);
-        grid_point gp{d, C, n, T, n * (d + 1), NAN, NAN, std::vector<double>(o.teachers, NAN), {}};
-        for (unsigned k = 0; k < o.teachers; ++k) tasks.push_back({a, k, out.grid.size(), n, T});
-        out.grid.push_back(std::move(gp));
+        L.T.push_back(static_cast<unsigned>(std::lround(C / (n * (d + 1)))));
+        max_T[a] = std::max<std::size_t>(max_T[a], L.T.back());
+        learner_bytes[a] = std::max(learner_bytes[a], 8.0 * (2.0 * L.T.back() * n + 4.0 * n * d + L.T.back()));
       }
+      L.kl.resize(L.units.size());
+      lines.push_back(std::move(L));
     }
   }
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   // memory (model/resources.hpp): one d's teacher data at a time (inputs and labels, test inputs and logits), and each
   // thread's learner (H and G, T x n; W and its two Adam moments, n x d)
-  for (std::size_t a = 0; a < o.dims.size(); ++a) {
-    const double d = o.dims[a];
-    double learner = 0;
-    for (const auto& tk : tasks)
-      if (tk.dim == a) learner = std::max(learner, 8.0 * (2.0 * tk.T * tk.n + 4.0 * tk.n * d + tk.T));
-    require_memory(fmt::format("the Monte Carlo at d = {:g} ({} teachers, up to T = {} samples)", d, o.teachers, max_T[a]),
-                   8.0 * o.teachers * ((double(max_T[a]) + o.test_points) * (d + 1)) + std::min<double>(threads, tasks.size()) * learner);
-  }
-  // largest tasks first, so the threads finish together
-  std::stable_sort(tasks.begin(), tasks.end(), [&](const task& x, const task& y) {
-    return double(x.n) * x.T * o.dims[x.dim] > double(y.n) * y.T * o.dims[y.dim];
-  });
-  std::atomic<std::size_t> done{0};
+  for (std::size_t a = 0; a < o.dims.size(); ++a)
+    require_memory(fmt::format("the Monte Carlo at d = {:g} ({} teachers, up to T = {} samples)", o.dims[a], o.teachers, max_T[a]),
+                   8.0 * o.teachers * ((double(max_T[a]) + o.test_points) * (o.dims[a] + 1)) + threads * learner_bytes[a]);
+
+  // Which sizes of a line to measure next. Full grid (search_window 0): all. Search: the middle three first; then, around
+  // the line's current discrete minimum of the teachers' mean error, every size within search_window steps, until that
+  // window is measured (the minimum may move as it grows; a minimum at the window's edge extends it: bracketing in
+  // log n). The minimiser (minimise_log: a cubic with Gaussian weights, s = 0.35 in ln n) weighs a point 3 steps of
+  // ln sqrt(2) from its vertex by e^-4.4 = 0.012 and one 4 steps away by 4e-4: the far points the full grid measures
+  // barely move p*, and the search skips them (NOTES, "The Monte Carlo's search").
+  auto next_sizes = [&](const line& L) {
+    std::vector<std::size_t> want;
+    const std::size_t m = L.units.size();
+    auto measured = [&](std::size_t i) { return !L.kl[i].empty(); };
+    if (o.search_window == 0) {
+      for (std::size_t i = 0; i < m; ++i) if (!measured(i)) want.push_back(i);
+      return want;
+    }
+    std::size_t best = m;
+    double best_mean = INFINITY;
+    for (std::size_t i = 0; i < m; ++i) {
+      if (!measured(i)) continue;
+      double mean = 0;
+      for (double v : L.kl[i]) mean += v;
+      if (mean < best_mean) { best_mean = mean; best = i; }
+    }
+    const std::size_t c = best == m ? m / 2 : best, w = best == m ? 1 : o.search_window;
+    for (std::size_t i = c > w ? c - w : 0; i <= std::min(m - 1, c + w); ++i)
+      if (!measured(i)) want.push_back(i);
+    return want;
+  };
+
+  struct task { line* L; std::size_t unit, teacher; };
+  std::atomic<std::size_t> done{0}, total_bound{0};
+  std::size_t scheduled = 0;
   // one dimension at a time: its teachers' data (drawn once, shared read-only by the workers) are
   // freed before the next d, so memory is that of one d (~0.55 GB at d = 32, C = 3e6, 24 teachers)
   for (std::size_t a = 0; a < o.dims.size(); ++a) {
@@ -169,31 +198,63 @@ simulate_result simulate(const simulate_options& o) {
       ds.X_test = sample_inputs(o.test_points, di, vg);
       ds.f_test = ds.teacher(ds.X_test);
     }
-    std::vector<const task*> mine;
-    for (const auto& tk : tasks)
-      if (tk.dim == a) mine.push_back(&tk);
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < mine.size();) {
-        if (interrupt_requested()) return;  // model/interrupt.hpp: thrown after the join
-        const task& tk = *mine[i];
-        const dataset& ds = data[tk.teacher];
-        rng ig(o.seed, stream(d, tk.teacher, init, tk.n));
-        const relu_network g = train_learner(ds.X.topRows(tk.T), ds.y.head(tk.T), tk.n, o.recipe, ig);
-        const Eigen::VectorXd gl = g(ds.X_test);
-        double kl = 0;
-        for (Eigen::Index t = 0; t < gl.size(); ++t) kl += bernoulli_logit_kl(ds.f_test(t), gl(t));
-        out.grid[tk.point].kl[tk.teacher] = kl / double(gl.size());
-        const std::size_t n = done.fetch_add(1) + 1;
-        if (o.progress) o.progress(static_cast<unsigned>(n), static_cast<unsigned>(tasks.size()));
+    // rounds: every line of this d proposes its next sizes, all teachers of them are trained in parallel
+    for (;;) {
+      std::vector<task> round;
+      for (auto& L : lines) {
+        if (L.dim != a) continue;
+        for (std::size_t i : next_sizes(L)) {
+          L.kl[i].assign(o.teachers, NAN);
+          for (std::size_t k = 0; k < o.teachers; ++k) round.push_back({&L, i, k});
+        }
       }
-    };
-    std::vector<std::thread> pool;
-    const auto nt = std::min<std::size_t>(threads, mine.size());
-    for (std::size_t t = 0; t < nt; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-    throw_if_interrupted();
+      if (round.empty()) break;
+      // progress's total: what is scheduled, plus at most every size not yet measured (an upper bound that falls as the
+      // search skips sizes)
+      std::size_t bound = scheduled + round.size();
+      for (const auto& L : lines)
+        if (L.dim >= a)
+          for (const auto& k : L.kl) bound += k.empty() ? o.teachers : 0;
+      scheduled += round.size();
+      total_bound = bound;
+      // largest tasks first, so the threads finish together
+      std::stable_sort(round.begin(), round.end(), [](const task& x, const task& y) {
+        return double(x.L->units[x.unit]) * x.L->T[x.unit] > double(y.L->units[y.unit]) * y.L->T[y.unit];
+      });
+      std::atomic<std::size_t> next{0};
+      auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < round.size();) {
+          if (interrupt_requested()) return;  // model/interrupt.hpp: thrown after the join
+          const task& tk = round[i];
+          const unsigned n = tk.L->units[tk.unit], T = tk.L->T[tk.unit];
+          const dataset& ds = data[tk.teacher];
+          rng ig(o.seed, stream(d, static_cast<unsigned>(tk.teacher), init, n));
+          const relu_network g = train_learner(ds.X.topRows(T), ds.y.head(T), n, o.recipe, ig);
+          const Eigen::VectorXd gl = g(ds.X_test);
+          double kl = 0;
+          for (Eigen::Index t = 0; t < gl.size(); ++t) kl += bernoulli_logit_kl(ds.f_test(t), gl(t));
+          tk.L->kl[tk.unit][tk.teacher] = kl / double(gl.size());
+          const std::size_t finished = done.fetch_add(1) + 1;
+          if (o.progress) o.progress(static_cast<unsigned>(finished), static_cast<unsigned>(total_bound.load()));
+        }
+      };
+      std::vector<std::thread> pool;
+      const auto nt = std::min<std::size_t>(threads, round.size());
+      for (std::size_t t = 0; t < nt; ++t) pool.emplace_back(worker);
+      for (auto& t : pool) t.join();
+      throw_if_interrupted();
+    }
   }
+  // the measured points, line by line in order of n
+  for (const auto& L : lines)
+    for (std::size_t i = 0; i < L.units.size(); ++i) {
+      if (L.kl[i].empty()) continue;
+      const double d = o.dims[L.dim];
+      out.grid.push_back({d, L.C, L.units[i], L.T[i], L.units[i] * (d + 1), NAN, NAN, L.kl[i], {}});
+    }
+  out.learners = done.load();
+  out.full_grid_learners = 0;
+  for (const auto& L : lines) out.full_grid_learners += L.units.size() * o.teachers;
 
   // summaries: the bounds at each point, the empirical optimum per (d, C), exponents, the trend with d
   std::vector<std::string> bound_text;
@@ -280,9 +341,9 @@ simulate_options default_simulation_options(bool quick) {
 const simulate_result& simulate_cached(const simulate_options& o) {
   static std::mutex mu;
   static std::map<std::string, simulate_result> cache;
-  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", fmt::join(o.dims, ","), fmt::join(o.computes, ","),
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", fmt::join(o.dims, ","), fmt::join(o.computes, ","),
                                 o.teacher.s, o.teacher.K, o.teachers, o.test_points, o.min_samples, o.min_samples_per_parameter, o.max_units,
-                                o.recipe.epochs, o.recipe.learning_rate, o.recipe.init_scale, o.bootstrap, o.seed);
+                                o.recipe.epochs, o.recipe.learning_rate, o.recipe.init_scale, o.bootstrap, o.seed, o.search_window);
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(key);
   if (it == cache.end()) it = cache.emplace(key, simulate(o)).first;

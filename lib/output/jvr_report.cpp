@@ -48,7 +48,8 @@ nlohmann::json simulation_json(const simulate_result& r, const simulate_options&
   return {{"grid", grid}, {"optima", optima}, {"dims", o.dims}, {"p_exponent", r.p_exponent}, {"p_exponent_ci", ci},
           {"share_C", r.share_C}, {"share_ratio", r.share_ratio}, {"share_slope", r.share_slope},
           {"share_slope_ci", {r.share_slope_ci[0], r.share_slope_ci[1]}}, {"teacher_s", o.teacher.s}, {"teacher_K", o.teacher.K},
-          {"teachers", o.teachers}, {"epochs", o.recipe.epochs}, {"learning_rate", o.recipe.learning_rate}, {"seed", o.seed},
+          {"teachers", o.teachers}, {"search_window", o.search_window}, {"learners", r.learners},
+          {"full_grid_learners", r.full_grid_learners}, {"epochs", o.recipe.epochs}, {"learning_rate", o.recipe.learning_rate}, {"seed", o.seed},
           {"seconds", r.seconds}};
 }
 
@@ -81,7 +82,8 @@ double bound_p_star(const std::string& bound, double d, double C) {
 }  // namespace
 
 std::string simulation_summary(const simulate_result& r) {
-  std::string s = fmt::format("jvr simulate: {} grid points in {:.1f} s\n", r.grid.size(), r.seconds);
+  std::string s = fmt::format("jvr simulate: {} grid points, {} learners (the full grid: {}) in {:.1f} s\n", r.grid.size(),
+                              r.learners, r.full_grid_learners, r.seconds);
   for (std::size_t a = 0; a < r.p_exponent.size(); ++a)
     s += fmt::format("  d = {:g}: d log p*/d log C = {:.3f} [{:.3f}, {:.3f}]\n", r.dims[a], r.p_exponent[a], r.p_exponent_ci[a][0],
                      r.p_exponent_ci[a][1]);
@@ -162,9 +164,11 @@ std::string jvr_section(const std::string& dir, const simulate_options& o) {
       "Setting of SPEC §5 (docs/DERIVATIONS.md §5): x ~ N(0, I_d/d), teacher with K = {:g} ReLU units, s = {}, Y ~ Bernoulli(sigmoid(f(x))); "
       "learners of n units (p = n (d+1)) trained by full-batch Adam (lr {:g}, {} epochs, from w ~ N(0, I), a ~ N(0, {:g}^2/n)) on T samples; "
       "error = exact conditional KL averaged over {} fresh inputs; {} teachers per d (seed {}), common random numbers along each line; "
-      "{:.0f} s.\n\n",
+      "{}; {} learners trained ({} on the full grid); {:.0f} s.\n\n",
       o.teacher.K, o.teacher.s, o.recipe.learning_rate, o.recipe.epochs, o.recipe.init_scale, o.test_points, o.teachers, o.seed,
-      r.seconds);
+      o.search_window ? fmt::format("each IsoFLOP line measured within {} sizes of its optimum, found by bracketing in log n", o.search_window)
+                      : std::string("every size of each IsoFLOP line measured"),
+      r.learners, r.full_grid_learners, r.seconds);
   md << "![jvr isoflop](figures/jvr_isoflop.svg)\n\n![jvr pstar](figures/jvr_pstar.svg)\n\n";
   md << "Compute-optimal allocation, measured (minimum of a parabola in log n through the IsoFLOP points) and from the two derived bounds "
         "(allocation engine, exact stationarity):\n\n"

@@ -38,11 +38,15 @@ struct simulate_options {
   double max_units = 256;
   double min_samples_per_parameter = 2;  ///< and T >= this * p: the far over-parameterised end only costs time
 
+  /// > 0: search each IsoFLOP line for its optimum and measure the sizes within this many steps of it (lib/infotheory/
+  /// simulate.cpp, next_sizes); 0: the full grid of isoflop_units. A measured point is the same number either way.
+  unsigned search_window = 3;
+
   training_recipe recipe;
   unsigned bootstrap = 200;
   unsigned threads = 0;        ///< 0 = hardware concurrency
   std::uint64_t seed = 1;
-  std::function<void(unsigned done, unsigned total)> progress;
+  std::function<void(unsigned done, unsigned total)> progress;  ///< total: at most this many (the search skips sizes)
 };
 
 struct grid_point {
@@ -61,7 +65,8 @@ struct optimum {
 
 struct simulate_result {
   std::vector<double> dims;
-  std::vector<grid_point> grid;
+  std::vector<grid_point> grid;                  ///< the measured points, by (d, C, n)
+  std::size_t learners = 0, full_grid_learners = 0;  ///< trained, and what the full grid would train
   std::vector<optimum> optima;                   ///< empirical p*(C) per (d, C)
   std::vector<double> p_exponent;                ///< per d: slope of log p* on log C (interior optima)
   std::vector<std::array<double, 2>> p_exponent_ci;  ///< bootstrap 90 % intervals
