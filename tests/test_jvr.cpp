@@ -161,19 +161,27 @@ BOOST_AUTO_TEST_CASE(training_lowers_the_loss) {
   BOOST_TEST(after < 0.5 * before, before << " -> " << after);
 }
 
+namespace {
+/// A Monte Carlo small enough for a unit test: d = 4, 3 teachers, 200 test points, 20 epochs, 20 bootstrap resamples.
+simulate_options small_simulation(std::vector<double> computes) {
+  simulate_options o;
+  o.dims = {4};
+  o.computes = std::move(computes);
+  o.teachers = 3;
+  o.test_points = 200;
+  o.recipe.epochs = 20;
+  o.bootstrap = 20;
+  return o;
+}
+}  // namespace
+
 // The search of each IsoFLOP line (issue 20): the sizes it measures are the full grid's numbers bit for bit (a learner's
 // data and initialisation depend on (d, teacher, n) only), every line's discrete minimum of the teachers' mean is the full
 // grid's, within the measured window with its neighbours measured, and fewer learners are trained. Would fail: a search
 // that stopped at the middle three sizes where a minimum lies outside them (counted below: it happens on these lines), or
 // one whose learners drew other streams than the full grid's.
 BOOST_AUTO_TEST_CASE(search_finds_the_full_grids_optimum) {
-  simulate_options o;
-  o.dims = {4};
-  o.computes = {1e5, 3e5};
-  o.teachers = 3;
-  o.test_points = 200;
-  o.recipe.epochs = 20;
-  o.bootstrap = 20;
+  simulate_options o = small_simulation({1e5, 3e5});
   o.search_window = 0;
   const auto full = simulate(o);
   o.search_window = 2;
@@ -208,13 +216,7 @@ BOOST_AUTO_TEST_CASE(search_finds_the_full_grids_optimum) {
 }
 
 BOOST_AUTO_TEST_CASE(simulation_is_reproducible_across_threads) {
-  simulate_options o;
-  o.dims = {4};
-  o.computes = {3000, 6000};
-  o.teachers = 3;
-  o.test_points = 200;
-  o.recipe.epochs = 20;
-  o.bootstrap = 20;
+  simulate_options o = small_simulation({3000, 6000});
   o.threads = 1;
   const auto a = simulate(o);
   o.threads = 2;
