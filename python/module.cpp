@@ -70,6 +70,8 @@ outcome run(const std::vector<std::string>& args, bool echo) {
     // mpfr's exponent range is per thread: the widest, as analysis/main.cpp sets it (q^r at r ~ 1e12)
     mpfr_set_emin(mpfr_get_emin_min());
     mpfr_set_emax(mpfr_get_emax_max());
+    // mpfr's caches (constants, pools) are per thread too: freed when the call's thread ends, or every call leaks them
+    struct free_mpfr_caches { ~free_mpfr_caches() { mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); } } on_exit;
     return scalelaw::cli::run_program(static_cast<int>(argv.size()), argv.data(), {}, out, err);
   };
 
