@@ -18,6 +18,10 @@ inline plrf model(double a, double b, double d, double gamma_mult = 0.5, unsigne
   return plrf::from(o, true);
 }
 
+/// A progress line from inside a check (run_checks' `progress`, if any): for the checks that run for minutes (the
+/// full suite's Monte Carlo). Callable from any thread.
+void progress_line(const std::string& line);
+
 /// r with its numbers: measured, expected, tolerance (objects of named numbers).
 inline result with_numbers(result r, nlohmann::json measured, nlohmann::json expected, nlohmann::json tolerance) {
   r.measured_values = std::move(measured);

@@ -1,6 +1,7 @@
 #include "checks.hpp"
 
 #include <chrono>
+#include <mutex>
 #include <cmath>
 #include <sstream>
 
@@ -76,7 +77,27 @@ const std::vector<check>& registry() {
   return all;
 }
 
+namespace {
+std::mutex progress_mu;
+const std::function<void(const std::string&)>* progress_sink = nullptr;  // run_checks' callback while it runs
+}  // namespace
+
+void progress_line(const std::string& line) {
+  std::lock_guard<std::mutex> lock(progress_mu);
+  if (progress_sink && *progress_sink) (*progress_sink)(line);
+}
+
 std::vector<outcome> run_checks(bool quick, const std::string& only, const std::function<void(const std::string&)>& progress) {
+  {
+    std::lock_guard<std::mutex> lock(progress_mu);
+    progress_sink = &progress;
+  }
+  struct unset {
+    ~unset() {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      progress_sink = nullptr;
+    }
+  } on_exit;
   std::vector<outcome> out;
   bool found = only.empty();
   for (const auto& c : registry()) {

@@ -1,6 +1,9 @@
 // Checks of the Jeon–Van Roy analysis (SPEC §5, DERIVATIONS §5). The bounds hold for the Bayesian mixture learner;
 // the report sets them beside the Adam learner's measured error as an observation, not a check (issue 18).
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -90,7 +93,14 @@ result jvr_maurey(bool quick) {
 }
 
 result jvr_share_grows_with_d(bool quick) {
-  const simulate_options o = default_simulation_options(quick);
+  simulate_options o = default_simulation_options(quick);
+  // minutes in the full suite: a line every 10 s (simulate's callback comes from its worker threads)
+  o.progress = [clock = std::chrono::steady_clock::now(), last = std::make_shared<std::atomic<long>>(0)](unsigned done, unsigned total) {
+    const long s = static_cast<long>(std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count());
+    long seen = last->load();
+    if ((s >= seen + 10 || done == total) && last->compare_exchange_strong(seen, s))
+      progress_line(fmt::format("  the Monte Carlo: {}/{} learners trained (at most), {} s", done, total, s));
+  };
   const auto& r = simulate_cached(o);
   const bool ok = r.share_slope_ci[0] > 0;
   return with_numbers({ok, fmt::format("d log(p*/T*)/d log d at C = {} = {} [{}, {}]", g(r.share_C), g(r.share_slope), g(r.share_slope_ci[0]),
