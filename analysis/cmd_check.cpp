@@ -35,8 +35,9 @@ void register_check(CLI::App& app, runner& run) {
           throw invalid_input(fmt::format("--compare '{}' is not a `scalelaw check --json` document (no \"checks\" list)", a->compare));
       }
       stopwatch clock;
-      const auto results = checks::run_checks(a->quick, a->only, [&](const std::string& s) {
-        err() << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);
+      // this thread's stream, taken here: a check's progress may come from its worker threads (checks_jvr.cpp)
+      const auto results = checks::run_checks(a->quick, a->only, [&clock, e = &err()](const std::string& s) {
+        *e << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);
       });
       const std::string md = checks::checks_markdown(results);
       auto js = checks::checks_json(results);
