@@ -359,6 +359,8 @@ BOOST_AUTO_TEST_CASE(jvr_simulate_refusals) {
   expect_error("jvr simulate --dims 4 --teachers 1 --out " + csv.string(), "teachers");
   expect_error("jvr simulate --dims 4 --learning-rate nan --out " + csv.string(), "learning-rate");
   expect_error("jvr simulate --dims 4 --K 2.5 --out " + csv.string(), "K");
+  expect_error("jvr simulate --dims 4 --search-window -1 --out " + csv.string(), "search-window");
+  expect_error("jvr simulate --dims 4 --search-window 2.5 --out " + csv.string(), "search-window");
   BOOST_TEST(!fs::exists(csv));  // nothing half-written
   const auto r = run("jvr simulate --dims 4 --computes 3000,6000 --teachers 2 --epochs 20 --test-points 100 --bootstrap 10 --json");
   BOOST_TEST(r.status == 0, r.err);
