@@ -144,3 +144,22 @@ BOOST_AUTO_TEST_CASE(factored_eigenvectors_match_formed) {
     BOOST_TEST(rel(f.theta_star, u.theta_star) <= 4 * cond_eps, "d = " << d << ": theta* " << rel(f.theta_star, u.theta_star));
   }
 }
+
+// W's rows come from their own streams (seed, j), so the threads that fill them (as many as OpenBLAS may use,
+// lib/exact/instance.cpp) cannot change W: one thread and two give the same bits. A split that drew row j from the
+// wrong stream, or left a block of rows unfilled, changes W at once. The spectrum then agrees to rounding only:
+// OpenBLAS's dsyrk and dsyevd sum in another order on two threads (measured 2026-11-30: F0 5e-16 apart).
+BOOST_AUTO_TEST_CASE(instance_independent_of_threads) {
+  using namespace scalelaw;
+  plrf_options o;
+  o.alpha = 0.9; o.beta = 0.4; o.d = 600; o.rho = 4;  // v d = 1.44e6: above the size filled on one thread
+  const plrf m = plrf::from(o, true);
+  const auto many = instantiate<double>(m, 5, true);
+  const auto one = [&] {
+    blas_single_thread_scope single;
+    return instantiate<double>(m, 5, true);
+  }();
+  BOOST_TEST((many.W.array() == one.W.array()).all());
+  BOOST_TEST((many.lambda - one.lambda).cwiseAbs().maxCoeff() < 1e-12 * one.lambda.maxCoeff());
+  BOOST_TEST(std::abs(many.F0 / one.F0 - 1) < 1e-12);
+}

@@ -1,8 +1,11 @@
 #include "scalelaw/exact/instance.hpp"
 #include "scalelaw/model/resources.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "scalelaw/exact/rng.hpp"
 
@@ -117,15 +120,25 @@ plrf_instance<T> instantiate(const plrf& m, std::uint64_t seed, bool keep_featur
   // A = D^{1/2} W, y = D^{1/2} b
   matrix A(v, d);
   vector y(v);
-  std::vector<double> row(static_cast<std::size_t>(d));
   const T inv_sqrt_d = T(1) / std::sqrt(T(d));
-  for (Eigen::Index j = 0; j < v; ++j) {
-    rng gen(seed, static_cast<std::uint64_t>(j));
-    gen.fill_normal(row.data(), row.size());
-    const T sd = std::pow(T(j + 1), -T(m.alpha));
-    for (Eigen::Index k = 0; k < d; ++k) A(j, k) = sd * T(row[k]) * inv_sqrt_d;
-    y[j] = sd * std::pow(T(j + 1), -T(m.beta));
-  }
+  auto rows = [&](Eigen::Index from, Eigen::Index to) {  // row j from its own stream: any split gives the same A
+    std::vector<double> row(static_cast<std::size_t>(d));
+    for (Eigen::Index j = from; j < to; ++j) {
+      rng gen(seed, static_cast<std::uint64_t>(j));
+      gen.fill_normal(row.data(), row.size());
+      const T sd = std::pow(T(j + 1), -T(m.alpha));
+      for (Eigen::Index k = 0; k < d; ++k) A(j, k) = sd * T(row[k]) * inv_sqrt_d;
+      y[j] = sd * std::pow(T(j + 1), -T(m.beta));
+    }
+  };
+  // as many threads as OpenBLAS may use for the products below: one inside blas_single_thread_scope, whose callers
+  // already run instances in parallel (the normals were ~10 % of the instance on one thread, docs/BENCH.md)
+  const auto threads = static_cast<Eigen::Index>(
+      v * d < (Eigen::Index(1) << 20) ? 1 : std::max(1, std::min<int>(blas_threads(), int(std::thread::hardware_concurrency()))));
+  std::vector<std::thread> pool;
+  for (Eigen::Index t = 1; t < threads; ++t) pool.emplace_back(rows, v * t / threads, v * (t + 1) / threads);
+  rows(0, v / threads);
+  for (auto& th : pool) th.join();
   const vector c = A.transpose() * y;
   plrf_instance<T> inst;
   gram_eigen<T> eig(A, keep_features);  // U itself only when it is kept
@@ -155,8 +168,5 @@ template struct plrf_instance<double>;
 template struct plrf_instance<long double>;
 template plrf_instance<double> instantiate<double>(const plrf&, std::uint64_t, bool);
 template plrf_instance<long double> instantiate<long double>(const plrf&, std::uint64_t, bool);
-
-blas_single_thread_scope::blas_single_thread_scope() : saved_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
-blas_single_thread_scope::~blas_single_thread_scope() { openblas_set_num_threads(saved_); }
 
 }  // namespace scalelaw

@@ -8,6 +8,7 @@
 #include <Eigen/Dense>
 
 #include "scalelaw/model/plrf.hpp"
+#include "scalelaw/numeric/blas_threads.hpp"
 #include "scalelaw/volterra/spectrum.hpp"
 
 namespace scalelaw {
@@ -34,19 +35,5 @@ extern template struct plrf_instance<double>;
 extern template struct plrf_instance<long double>;
 extern template plrf_instance<double> instantiate<double>(const plrf&, std::uint64_t, bool);
 extern template plrf_instance<long double> instantiate<long double>(const plrf&, std::uint64_t, bool);
-
-/// While alive, OpenBLAS runs on one thread (restored after). For callers that already run instances in parallel
-/// threads (compute_frontier over d): OpenBLAS's own threads then only spin against them (measured: the golden frontier
-/// test went from 10 s to 55-70 s on 2 cores, most of it in OpenBLAS's exec_blas_async and sched_yield).
-class blas_single_thread_scope {
- public:
-  blas_single_thread_scope();
-  ~blas_single_thread_scope();
-  blas_single_thread_scope(const blas_single_thread_scope&) = delete;
-  blas_single_thread_scope& operator=(const blas_single_thread_scope&) = delete;
-
- private:
-  int saved_;
-};
 
 }  // namespace scalelaw
