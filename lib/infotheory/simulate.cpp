@@ -8,8 +8,10 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
+#include <cblas.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -18,6 +20,7 @@
 #include "scalelaw/model/interrupt.hpp"
 #include "scalelaw/model/resources.hpp"
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/blas_threads.hpp"
 
 namespace scalelaw {
 
@@ -49,8 +52,8 @@ double mean_std_error(const std::vector<double>& x, double& mean) {
 
 }  // namespace
 
-relu_network train_learner(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Index n, const training_recipe& r,
-                           rng& gen) {
+relu_network train_learner(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Index n,
+                           const training_recipe& r, rng& gen) {
   const Eigen::Index T = X.rows(), d = X.cols();
   relu_network g{Eigen::MatrixXd(n, d), Eigen::VectorXd(n)};
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -59,20 +62,36 @@ relu_network train_learner(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, E
   }
   // Adam (Kingma & Ba 2015) with beta1 = 0.9, beta2 = 0.999, eps = 1e-8 on L = mean softplus(g) - y g
   const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  Eigen::MatrixXd mW = Eigen::MatrixXd::Zero(n, d), vW = mW;
-  Eigen::VectorXd ma = Eigen::VectorXd::Zero(n), va = ma;
-  Eigen::MatrixXd H(T, n), G(T, n);
+  Eigen::MatrixXd mW = Eigen::MatrixXd::Zero(n, d), vW = mW, grad_W(n, d);
+  Eigen::VectorXd ma = Eigen::VectorXd::Zero(n), va = ma, grad_a(n);
+  // H = X W^T (T x n), then in place the backpropagated G_ti = [H_ti > 0] res_t a_i: the two products are OpenBLAS's
+  // dgemm (its kernels for this CPU, chosen at run time), the elementwise work two passes down H's columns
+  // (docs/BENCH.md, "Monte Carlo learner": 1.2-1.9 x Eigen's products with the row-wise mask)
+  Eigen::MatrixXd H(T, n);
   Eigen::VectorXd res(T);
+  const auto Ti = static_cast<int>(T), ni = static_cast<int>(n), di = static_cast<int>(d), ldx = static_cast<int>(X.outerStride());
   double p1 = 1, p2 = 1;
   for (unsigned e = 0; e < r.epochs; ++e) {
-    H.noalias() = X * g.W.transpose();
-    G = H.cwiseMax(0.0);
-    res.noalias() = G * g.a;
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Ti, ni, di, 1.0, X.data(), ldx, g.W.data(), ni, 0.0, H.data(), Ti);
+    res.setZero();
+    for (Eigen::Index i = 0; i < n; ++i) {  // res = relu(H) a
+      const double ai = g.a(i), *h = H.col(i).data();
+      double* rt = res.data();
+      for (Eigen::Index t = 0; t < T; ++t) rt[t] += ai * (h[t] > 0 ? h[t] : 0.0);
+    }
     for (Eigen::Index t = 0; t < T; ++t) res(t) = (sigmoid(res(t)) - y(t)) / double(T);
-    const Eigen::VectorXd grad_a = G.transpose() * res;
-    for (Eigen::Index t = 0; t < T; ++t)
-      for (Eigen::Index i = 0; i < n; ++i) G(t, i) = H(t, i) > 0 ? res(t) * g.a(i) : 0.0;
-    const Eigen::MatrixXd grad_W = G.transpose() * X;
+    for (Eigen::Index i = 0; i < n; ++i) {  // grad_a = relu(H)^T res; H becomes G
+      const double ai = g.a(i), *rt = res.data();
+      double* h = H.col(i).data();
+      double ga = 0;
+      for (Eigen::Index t = 0; t < T; ++t) ga += std::max(h[t], 0.0) * rt[t];
+      grad_a(i) = ga;
+      // the ReLU's derivative as a 0/1 factor, a select between two constants, which compiles without a branch (a
+      // select between rt[t] ai and 0 became a branch, mispredicted on the random ReLU pattern: 80 % of the learner's
+      // time, perf, docs/BENCH.md)
+      for (Eigen::Index t = 0; t < T; ++t) h[t] = (h[t] > 0 ? 1.0 : 0.0) * (rt[t] * ai);
+    }
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, ni, di, Ti, 1.0, H.data(), Ti, X.data(), ldx, 0.0, grad_W.data(), ni);
     p1 *= b1;
     p2 *= b2;
     const double step = r.learning_rate * std::sqrt(1 - p2) / (1 - p1);
@@ -135,15 +154,17 @@ simulate_result simulate(const simulate_options& o) {
                                           C, d, C / (n * (d + 1)), n));
         L.T.push_back(static_cast<unsigned>(std::lround(C / (n * (d + 1)))));
         max_T[a] = std::max<std::size_t>(max_T[a], L.T.back());
-        learner_bytes[a] = std::max(learner_bytes[a], 8.0 * (2.0 * L.T.back() * n + 4.0 * n * d + L.T.back()));
+        learner_bytes[a] = std::max(learner_bytes[a], 8.0 * (double(L.T.back()) * n + 4.0 * n * d + L.T.back()));
       }
       L.kl.resize(L.units.size());
       lines.push_back(std::move(L));
     }
   }
   const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::optional<blas_single_thread_scope> one_blas_thread;  // the learners already run on `threads` threads
+  if (threads > 1) one_blas_thread.emplace();
   // memory (model/resources.hpp): one d's teacher data at a time (inputs and labels, test inputs and logits), and each
-  // thread's learner (H and G, T x n; W and its two Adam moments, n x d)
+  // thread's learner (H, T x n; W, its gradient and two Adam moments, n x d; the residuals, T)
   for (std::size_t a = 0; a < o.dims.size(); ++a)
     require_memory(fmt::format("the Monte Carlo at d = {:g} ({} teachers, up to T = {} samples)", o.dims[a], o.teachers, max_T[a]),
                    8.0 * o.teachers * ((double(max_T[a]) + o.test_points) * (o.dims[a] + 1)) + threads * learner_bytes[a]);

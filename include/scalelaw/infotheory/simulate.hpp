@@ -25,8 +25,8 @@ struct training_recipe {
 };
 
 /// Trains an n-unit learner on (X, y); `gen` draws the initialisation.
-relu_network train_learner(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Index n, const training_recipe& r,
-                           rng& gen);
+relu_network train_learner(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Index n,
+                           const training_recipe& r, rng& gen);
 
 struct simulate_options {
   std::vector<double> dims{4, 8, 16};
