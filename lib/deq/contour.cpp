@@ -69,8 +69,8 @@ contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_optio
     // As for T(0) above, s is replaced by s + 1/z = (1 - m)/z (exact: f/z is real on [a, b]): s ~ -1/z on most of
     // Gamma since most eigenvalues lie far below it, and d f(z)/z would cancel to the O(1) kernel sums from O(d).
     // 1 - m is the DE's sum (1/d) sum_j D_j m/(D_j m - z) at the solution, which has no cancellation.
-    cplx one_minus_m, unused;
-    deq_sum(M, m, z, one_minus_m, unused);
+    cplx one_minus_m;
+    deq_sum(M, m, z, one_minus_m, nullptr);
     const cplx c = -I * path[i].dz / M_PI;
     s.z[i] = z;
     s.mult[i] = c * d * one_minus_m / z;

@@ -18,7 +18,7 @@ double tail_power_sum(double s, double J) {
 }
 }  // namespace
 
-void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm) {
+void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx* d_dm) {
   const bool inf = std::isinf(M.v);
   double J = inf ? 0 : std::floor(M.v);
   if (inf) {
@@ -31,7 +31,7 @@ void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm) {
   const double a = 2 * M.alpha;
   const cplx u = z / m;
   cplx sum = resonant_sum(0, a, 1, u, 1, J);
-  cplx dsum = -(z / (m * m)) * resonant_sum(-a, a, 2, u, 1, J);
+  cplx dsum = d_dm ? -(z / (m * m)) * resonant_sum(-a, a, 2, u, 1, J) : cplx(0);
   if (inf) {
     // D m/(D m - z) = -sum_k (D m / z)^k
     const cplx w = m / z;
@@ -46,13 +46,13 @@ void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm) {
     }
   }
   value = sum / M.d;
-  d_dm = dsum / M.d;
+  if (d_dm) *d_dm = dsum / M.d;
 }
 
 cplx deq_m_newton(const deq_model& M, cplx z, cplx m) {
   for (int it = 0; it < 400; ++it) {
     cplx f, df;
-    deq_sum(M, m, z, f, df);
+    deq_sum(M, m, z, f, &df);
     const cplx F = m + f - 1.0, dF = 1.0 + df;
     cplx step = F / dF;
     // damped: keep s = -m/z a Stieltjes transform (Im s >= 0 on the upper half plane)

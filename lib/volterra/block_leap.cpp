@@ -53,12 +53,12 @@ offset_sums sums_at(const modes<S>& md, double F0, double t, double h, unsigned 
     const S E = std::exp(t * md.log_q[i]);
     const S b = (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
     base += b;
-    out.base_abs += std::abs(b);
+    out.base_abs += magnitude(b);
     geometric_binomial_sums(t, md.a[i], E, n, binom, G);
     for (unsigned m = 0; m <= n; ++m) {
       const S g = md.kw[i] * G[m];
       conv[m] += g;
-      out.conv_abs[m] += std::abs(g);
+      out.conv_abs[m] += magnitude(g);
     }
   }
   for (unsigned m = 0; m <= n; ++m) {

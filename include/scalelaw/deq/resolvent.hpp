@@ -26,8 +26,8 @@ struct deq_model {
 
 using cplx = std::complex<double>;
 
-/// (1/d) sum_j D_j m/(D_j m - z) and its derivative in m.
-void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx& d_dm);
+/// (1/d) sum_j D_j m/(D_j m - z), and its derivative in m unless d_dm is null (a second resonant sum).
+void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx* d_dm);
 
 /// m(z) by Newton from `start`; throws std::runtime_error if Newton fails.
 cplx deq_m_newton(const deq_model& M, cplx z, cplx start);

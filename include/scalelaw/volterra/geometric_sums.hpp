@@ -11,6 +11,8 @@
 #include <complex>
 #include <cstdint>
 
+#include "scalelaw/numeric/magnitude.hpp"
+
 namespace scalelaw {
 
 /// binom(T, m) for m = 0..n+1, shared by every mode at the same T.
@@ -26,14 +28,14 @@ inline void geometric_binomial_sums(double T, S a, S qT, unsigned n, const doubl
     for (unsigned m = 0; m <= n; ++m) G[m] = S(0);
     return;
   }
-  const double x = std::abs(a) * T;
+  const double x = magnitude(a) * T;
   if (x <= 3) {
     // series for G_n: term_k = (-a)^k binom(T, k+n+1), ratio -a (T - k - n - 1)/(k + n + 2)
     S term = binom[n + 1], sum = term;
     for (unsigned k = 0; k < 200 && term != S(0); ++k) {
       term *= -a * ((T - (k + n + 1)) / (k + n + 2.0));
       sum += term;
-      if (std::abs(term) <= 1e-18 * std::abs(sum)) break;
+      if (magnitude(term) <= 1e-18 * magnitude(sum)) break;
     }
     G[n] = sum;
     for (unsigned m = n; m >= 1; --m) G[m - 1] = binom[m] - a * G[m];
