@@ -104,7 +104,7 @@ result frontier_phase(double a, double b, bool) {
   const double xc = nearest_double(c.xi), ec = nearest_double(c.eta);
   const frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, xc);
   const auto& fr = deq_frontier_cached(a, b, false, xc);
-  const judged j = judge_with_negations(xc, ec, fr, continue_with_model(o, fr));
+  const judged j = judge_with_negations(xc, ec, fr, deq_continuation_cached(a, b, xc));
   std::string local;
   nlohmann::json lf = nlohmann::json::array(), lx = nlohmann::json::array(), le = nlohmann::json::array();
   for (const auto& p : fr.points) {
@@ -171,7 +171,7 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
     const auto c = phases::classify(phases::parse_rational("alpha", as), phases::parse_rational("beta", bs));
     const double a = std::stod(as), b = std::stod(bs), xc = nearest_double(c.xi), ec = nearest_double(c.eta);
     const auto& fr = deq_frontier_cached(a, b, false, xc);
-    return std::pair{c, judge_with_negations(xc, ec, fr, continue_with_model(deq_frontier_options({.alpha = a, .beta = b}, false, xc), fr))};
+    return std::pair{c, judge_with_negations(xc, ec, fr, deq_continuation_cached(a, b, xc))};
   };
   const auto [cl, jl] = measure(left);
   const auto [cr, jr] = measure(right);

@@ -246,8 +246,7 @@ section frontier_section(const report_options& o, const std::string& fig_dir) {
     double top = 0;
     for (const auto& p : fr.points)
       if (p.interior) top = p.flops;
-    const auto v = judge_frontier(nearest_double(c.xi), nearest_double(c.eta), fr,
-                                  continue_with_model(deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(c.xi)), fr));
+    const auto v = judge_frontier(nearest_double(c.xi), nearest_double(c.eta), fr, deq_continuation_cached(a, b, nearest_double(c.xi)));
     de << fmt::format("| {} | ({:g}, {:g}) | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.1e} | {} |\n", rp.label, a, b, fr.xi,
                       nearest_double(c.xi), fr.eta, nearest_double(c.eta), std::max(std::abs(fr.xi - nearest_double(c.xi)), std::abs(fr.eta - nearest_double(c.eta))),
                       top, v.text());

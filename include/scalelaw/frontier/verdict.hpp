@@ -44,6 +44,11 @@ struct model_continuation {
 /// of d to each side; an optimum outside lands on the grid's edge and the window's exponents are NaN.
 model_continuation continue_with_model(const frontier_options& o, const frontier_result& fr);
 
+/// continue_with_model(deq_frontier_options({.alpha = alpha, .beta = beta}, false, xi_hint), deq_frontier_cached(alpha,
+/// beta, false, xi_hint)), once per process, as deq_frontier_cached is: the report's DE table, frontier[...] and the
+/// boundary checks judge the same frontiers (1-3 s each, recomputed three times before). Thread-safe.
+const model_continuation& deq_continuation_cached(double alpha, double beta, double xi_hint);
+
 struct frontier_verdict {
   double xi_cell = NAN, eta_cell = NAN, xi = NAN, eta = NAN;
   model_continuation model;
