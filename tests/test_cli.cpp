@@ -604,7 +604,7 @@ BOOST_AUTO_TEST_CASE(resource_guards) {
            guard{"sgd --alpha 1 --beta 0.5 --d 3000 --v 12000 --steps 100 --runs 2 --naive --max-memory 100M" + o, "of memory"},
            guard{"frontier --alpha 1 --beta 0.3 --method exact --d-max 4096 --max-memory 1G --threads 2", "2 exact instances at once"},
            guard{"jvr simulate --dims 4 --computes 1e9,2e9,4e9 --teachers 2 --max-memory 1G" + o, "the Monte Carlo at d = 4"},
-           guard{"jvr simulate --dims 4 --computes 1e11,2e11,4e11 --teachers 2" + o, "(limit 4e9)"},
+           guard{"jvr simulate --dims 4 --computes 1e11,2e11,4e11 --teachers 2" + o, "(limit 2.1e9)"},
            guard{"curve --steps 1e3 --f0 0.1 --gamma 0.5 --spectrum " + huge.string() + " --max-memory 100M" + o,
                  "reading '" + huge.string() + "' (210 MB) needs ~839 MB of memory"},
            guard{"frontier --alpha 1 --beta 0.3 --threads 5000", "threads"},

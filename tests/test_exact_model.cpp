@@ -163,3 +163,14 @@ BOOST_AUTO_TEST_CASE(instance_independent_of_threads) {
   BOOST_TEST((many.lambda - one.lambda).cwiseAbs().maxCoeff() < 1e-12 * one.lambda.maxCoeff());
   BOOST_TEST(std::abs(many.F0 / one.F0 - 1) < 1e-12);
 }
+
+// BLAS counts in int: an instance whose v passes the v d <= 4e9 limit but not 2^31 - 1 (d = 1) is refused before it
+// allocates, rather than handing dsyrk a wrapped-around inner dimension.
+BOOST_AUTO_TEST_CASE(instance_refuses_v_beyond_blas_int) {
+  using namespace scalelaw;
+  plrf_options o;
+  o.alpha = 0.9; o.beta = 0.4; o.d = 1; o.v = 3e9;
+  const plrf m = plrf::from(o, true);
+  BOOST_CHECK_EXCEPTION(instantiate<double>(m, 1), invalid_input,
+                        [](const invalid_input& e) { return std::string(e.what()).find("2^31 - 1") != std::string::npos; });
+}

@@ -114,6 +114,8 @@ plrf_instance<T> instantiate(const plrf& m, std::uint64_t seed, bool keep_featur
   const Eigen::Index v = static_cast<Eigen::Index>(m.v), d = static_cast<Eigen::Index>(m.d);
   if (static_cast<double>(v) * static_cast<double>(d) > 4e9)
     throw invalid_input(fmt::format("v d = {:.3g} is too large for an explicit W (limit 4e9)", double(v) * d));
+  if (v > 2147483647)  // BLAS's int: dsyrk's inner dimension
+    throw invalid_input(fmt::format("v = {} is too large for an explicit W (limit 2^31 - 1)", v));
   // A = D^1/2 W (v x d; kept twice with the features), Khat, U and dsyevd's 2 d^2 workspace (model/resources.hpp)
   require_memory(fmt::format("an instance with v = {:g}, d = {}", m.v, m.d),
                  double(sizeof(T)) * (double(v) * double(d) * (keep_features ? 2 : 1) + 5 * double(d) * double(d)));

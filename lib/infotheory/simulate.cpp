@@ -66,7 +66,7 @@ relu_network train_learner(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eig
   Eigen::VectorXd ma = Eigen::VectorXd::Zero(n), va = ma, grad_a(n);
   // H = X W^T (T x n), then in place the backpropagated G_ti = [H_ti > 0] res_t a_i: the two products are OpenBLAS's
   // dgemm (its kernels for this CPU, chosen at run time), the elementwise work two passes down H's columns
-  // (docs/BENCH.md, "Monte Carlo learner": 1.2-1.9 x Eigen's products with the row-wise mask)
+  // (2.6 x the learner written with Eigen's products: NOTES, "Where the time went")
   Eigen::MatrixXd H(T, n);
   Eigen::VectorXd res(T);
   const auto Ti = static_cast<int>(T), ni = static_cast<int>(n), di = static_cast<int>(d), ldx = static_cast<int>(X.outerStride());
@@ -149,8 +149,8 @@ simulate_result simulate(const simulate_options& o) {
         throw invalid_input(fmt::format("compute C = {:g} at d = {:g} leaves fewer than 3 learner sizes with T >= {:g} and T >= {:g} p: raise C",
                                         C, d, o.min_samples, o.min_samples_per_parameter));
       for (unsigned n : L.units) {
-        if (C / (n * (d + 1)) > 4e9)  // T is a 32-bit count (and 4e9 samples are 128 GB of inputs at d = 4)
-          throw invalid_input(fmt::format("compute C = {:g} at d = {:g} asks for T = {:.3g} samples of a {}-unit learner (limit 4e9): lower C",
+        if (C / (n * (d + 1)) > 2147483647.0)  // T is BLAS's int in the learner's products (2^31 - 1; 69 GB of inputs at d = 4)
+          throw invalid_input(fmt::format("compute C = {:g} at d = {:g} asks for T = {:.3g} samples of a {}-unit learner (limit 2.1e9): lower C",
                                           C, d, C / (n * (d + 1)), n));
         L.T.push_back(static_cast<unsigned>(std::lround(C / (n * (d + 1)))));
         max_T[a] = std::max<std::size_t>(max_T[a], L.T.back());
