@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <map>
 #include <memory>
 #include <tuple>
 #include <mutex>
@@ -20,6 +19,7 @@
 #include "scalelaw/exact/instance.hpp"
 #include "scalelaw/frontier/estimators.hpp"
 #include "scalelaw/frontier/model.hpp"
+#include "scalelaw/model/computed_once.hpp"
 #include "scalelaw/model/interrupt.hpp"
 #include "scalelaw/model/resources.hpp"
 #include "scalelaw/model/validate.hpp"
@@ -344,16 +344,9 @@ frontier_result compute_frontier(const frontier_options& o) {
 }
 
 const frontier_result& deq_frontier_cached(double alpha, double beta, bool quick, double xi_hint) {
-  static std::mutex mu;
-  static std::map<std::tuple<long long, long long, bool>, frontier_result> done;  // std::map: references stay valid
-  const auto key = std::tuple{std::llround(alpha * 1e9), std::llround(beta * 1e9), quick};
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = done.find(key); it != done.end()) return it->second;
-  }
-  frontier_result fr = compute_frontier(deq_frontier_options({.alpha = alpha, .beta = beta}, quick, xi_hint));
-  std::lock_guard<std::mutex> lock(mu);
-  return done.emplace(key, std::move(fr)).first->second;
+  static computed_once<std::tuple<long long, long long, bool>, frontier_result> done;
+  return done.get(std::tuple{std::llround(alpha * 1e9), std::llround(beta * 1e9), quick},
+                  [&] { return compute_frontier(deq_frontier_options({.alpha = alpha, .beta = beta}, quick, xi_hint)); });
 }
 
 }  // namespace scalelaw

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
-#include <mutex>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "scalelaw/model/computed_once.hpp"
 
 namespace scalelaw {
 
@@ -73,17 +73,11 @@ model_continuation continue_with_model(const frontier_options& o, const frontier
 }
 
 const model_continuation& deq_continuation_cached(double alpha, double beta, double xi_hint) {
-  static std::mutex mu;
-  static std::map<std::pair<long long, long long>, model_continuation> done;  // std::map: references stay valid
-  const auto key = std::pair{std::llround(alpha * 1e9), std::llround(beta * 1e9)};  // as deq_frontier_cached's
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = done.find(key); it != done.end()) return it->second;
-  }
-  const model_continuation c = continue_with_model(deq_frontier_options({.alpha = alpha, .beta = beta}, false, xi_hint),
-                                                   deq_frontier_cached(alpha, beta, false, xi_hint));
-  std::lock_guard<std::mutex> lock(mu);
-  return done.emplace(key, c).first->second;
+  static computed_once<std::pair<long long, long long>, model_continuation> done;  // keyed as deq_frontier_cached
+  return done.get(std::pair{std::llround(alpha * 1e9), std::llround(beta * 1e9)}, [&] {
+    return continue_with_model(deq_frontier_options({.alpha = alpha, .beta = beta}, false, xi_hint),
+                               deq_frontier_cached(alpha, beta, false, xi_hint));
+  });
 }
 
 frontier_verdict judge_frontier(double xi_cell, double eta_cell, const frontier_result& fr, const model_continuation& m) {
