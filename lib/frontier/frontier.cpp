@@ -6,7 +6,6 @@
 #include <memory>
 #include <tuple>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <chrono>
 #include <cmath>
@@ -324,8 +323,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     require_memory(fmt::format("{} exact instances at once (d up to {:g}, v = {:g})", threads, double(m.d), m.v),
                    threads * 8.0 * (m.v * double(m.d) + 5 * double(m.d) * double(m.d)));
   }
-  std::optional<blas_single_thread_scope> one_blas_thread;  // exact curves in parallel: no OpenBLAS threads on top
-  if (threads > 1 && !o.deq && !o.model) one_blas_thread.emplace();
+  const blas_single_thread_scope one_blas_thread(threads > 1 && !o.deq && !o.model);  // exact curves in parallel: no OpenBLAS threads on top
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

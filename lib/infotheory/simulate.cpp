@@ -8,7 +8,6 @@
 #include <cmath>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include <cblas.h>
@@ -161,8 +160,7 @@ simulate_result simulate(const simulate_options& o) {
     }
   }
   const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::optional<blas_single_thread_scope> one_blas_thread;  // the learners already run on `threads` threads
-  if (threads > 1) one_blas_thread.emplace();
+  const blas_single_thread_scope one_blas_thread(threads > 1);  // the learners already run on `threads` threads
   // memory (model/resources.hpp): one d's teacher data at a time (inputs and labels, test inputs and logits), and each
   // thread's learner (H, T x n; W, its gradient and two Adam moments, n x d; the residuals, T)
   for (std::size_t a = 0; a < o.dims.size(); ++a)

@@ -5,16 +5,17 @@
 
 namespace scalelaw {
 
-/// While alive, OpenBLAS runs on one thread (the count before is restored after). Process-wide, as OpenBLAS's setting is.
+/// While alive, OpenBLAS runs on one thread (the count before is restored after); `active = false` leaves it as it is.
+/// Process-wide, as OpenBLAS's setting is.
 class blas_single_thread_scope {
  public:
-  blas_single_thread_scope();
+  explicit blas_single_thread_scope(bool active = true);
   ~blas_single_thread_scope();
   blas_single_thread_scope(const blas_single_thread_scope&) = delete;
   blas_single_thread_scope& operator=(const blas_single_thread_scope&) = delete;
 
  private:
-  int saved_;
+  int saved_;  ///< the count to restore; 0 when inactive
 };
 
 /// The threads OpenBLAS may use now: one inside a blas_single_thread_scope.
