@@ -64,10 +64,19 @@ void register_eval(CLI::App& app, runner& run) {
       sum_result<mpfr> fast;
       const unsigned working = digits + 12;  // 12 guard digits: the fast path's precision, carried by its inputs
       if (!a.fast) {
-        if (a.term == "fpp") e = fpp_enclosure(p, digits);
-        else if (a.term == "kpp") e = kpp_enclosure(p, digits);
-        else if (a.term == "kappa") e = kappa_enclosure(p, digits);
-        else e = f0_enclosure(p, digits);
+        try {
+          if (a.term == "fpp") e = fpp_enclosure(p, digits);
+          else if (a.term == "kpp") e = kpp_enclosure(p, digits);
+          else if (a.term == "kappa") e = kappa_enclosure(p, digits);
+          else e = f0_enclosure(p, digits);
+        } catch (const uncertified_sum& why) {  // declined: no number is printed that the bound does not justify
+          if (a.json)
+            print_json({{"term", a.term}, {"value", nullptr}, {"error_bound", nullptr}, {"guaranteed", true},
+                        {"certified", false}, {"why", why.what()}, {"digits", digits}, {"digits_reached", 0},
+                        {"parameters", a.model.echo()}, {"seconds", clock.seconds()}});
+          err() << fmt::format("error: {} digits requested, the enclosure justifies 0: {}\n", digits, why.what());
+          return 1;
+        }
         value = e.mid;
         bound = e.rad;
       } else {
@@ -104,6 +113,7 @@ void register_eval(CLI::App& app, runner& run) {
                          {"value", dv.value},
                          {"error_bound", dv.error_bound},
                          {"guaranteed", !a.fast},
+                         {"certified", !a.fast},
                          {"digits", digits},
                          {"digits_reached", reached},
                          {"parameters", a.model.echo()},

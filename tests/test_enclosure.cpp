@@ -123,8 +123,9 @@ BOOST_AUTO_TEST_CASE(two_hundred_random_points) {
 
 // kappa and F0 at finite v against a bisection on the plain sum (twice the digits).
 BOOST_AUTO_TEST_CASE(kappa_and_f0_finite_v) {
+  // 0.15: issue 34's point (the old Cauchy radius was negative for alpha in (1/8, 1/6): F0 off by 4.2e-43 at 50 digits)
   const char* cases[][4] = {{"0.75", "0.6", "100", "1000"}, {"0.35", "0.5", "50", "300"}, {"1.1", "-0.2", "40", "160"},
-                            {"0.5", "0.5", "64", "256"}};
+                            {"0.5", "0.5", "64", "256"}, {"0.15", "0.5", "100", "400"}};
   for (const auto& c : cases) {
     exact_sum_params p;
     p.alpha = parse_exact("alpha", c[0]);
@@ -262,6 +263,24 @@ BOOST_AUTO_TEST_CASE(parser_strict) {
   BOOST_TEST(nearest_double(ulp / 3) == 0.0);
   BOOST_TEST(shortest(0.4) == "0.4");
   BOOST_TEST(shortest(0.1 + 0.2) == "0.30000000000000004");
+}
+
+// Issue 34's point: fpp at alpha = 3/20 (the Cauchy radius tan(pi/(8a))/(1 + tan(pi/(8a))) was negative there and the
+// bound 5e-53 while the value was off by 1.4e-42), and at 1/15 and 0.0625, in the other intervals where tan(pi/(8a)) < 0,
+// against the plain sum. Each was wrong with the old radius (the first by the issue's figures).
+BOOST_AUTO_TEST_CASE(small_alpha_against_plain_sum) {
+  for (const char* a_txt : {"0.15", "0.0666", "0.0625", "0.13"}) {
+    exact_sum_params p;
+    p.alpha = parse_exact("alpha", a_txt);
+    p.beta = parse_exact("beta", "0.5");
+    p.gamma = parse_exact("gamma", "0.1");
+    p.r = 1;
+    p.v = mpz_class(400);
+    const enclosure e = fpp_enclosure(p, 50);
+    precision_scope prec(110);
+    const mpfr ref = plain_sum(2 * to_mpfr(p.alpha, 110) + 1, to_mpfr(p.alpha, 110), mpfr("0.1"), mpfr(1), mpfr(1), 400) / 2;
+    judge(e, ref, mpfr(0), 50, fmt::format("fpp alpha={} beta=0.5 gamma=0.1 r=1 v=400", a_txt));
+  }
 }
 
 // Negative beta (issue 17 item 3): fpp at alpha = 0.7, beta = -0.1 (the paper's alpha = 0.7 line) against the plain

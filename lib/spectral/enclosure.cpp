@@ -236,6 +236,47 @@ mpz_class ceil_to_mpz(double x) {
   return z;
 }
 
+/// The Cauchy disks' radius rho = c t around t (docs/NOTES.md, "Rigorous sums"). The box of a piece starting at t reaches
+/// |arg z| = atan(c/(1-c)); where a > 1/4 that angle is kept <= pi/(8a) < pi/2, so arg x = 2a arg z stays in
+/// [-pi/4, pi/4] (|q|^r and 1/(1+kappa x) tame there). Where a <= 1/4, pi/(8a) >= pi/2 and every c <= 1/2 keeps it, so
+/// c = 1/2: tan(pi/(8a)) is not used there (it is negative for a in (1/8, 1/6), (1/16, 1/14), ..., where it once made
+/// the box shrink instead of cover the disks). Nothing rigorous rests on the angle: the box's bound S comes from Arb
+/// with the branch cuts checked; the radius's sign does, and is checked again in balls where it is used.
+double cauchy_ratio(double a) {
+  const double theta = M_PI / (8 * a);
+  if (!(theta > 0)) throw uncertified_sum("alpha must be > 0 for a Cauchy radius");
+  if (theta >= M_PI / 4) return 0.5;  // tan(theta)/(1 + tan(theta)) >= 1/2 for theta in [pi/4, pi/2)
+  const double tn = std::tan(theta);
+  return tn / (1 + tn);  // in (0, 1/2): theta in (0, pi/4)
+}
+
+/// An integer M >= y^{-1/(2a)} (y = R/4 > 0), from an Arb ball: no double overflow at small alpha, where M can be
+/// 10^300 and beyond.
+mpz_class far_start(double y, const rational& two_a, slong prec) {
+  ball yb, e, m;
+  arb_set_d(yb, y);
+  set_rational(e, two_a, prec);
+  arb_inv(e, e, prec);
+  arb_neg(e, e);
+  arb_pow(m, yb, e, prec);
+  if (!arb_is_finite(m)) throw uncertified_sum("the far region's start is not finite");
+  arf_t u;
+  arf_init(u);
+  arb_get_ubound_arf(u, m, prec);
+  fmpz_t z;
+  fmpz_init(z);
+  arf_get_fmpz(z, u, ARF_RND_CEIL);
+  mpz_class out;
+  fmpz_get_mpz(out.get_mpz_t(), z);
+  fmpz_clear(z);
+  arf_clear(u);
+  return out < 1 ? mpz_class(1) : out;
+}
+
+/// Pieces of the Euler–Maclaurin range at the most: ratio 3/2 covers [N, 1.5^20000 N] (the far start at alpha = 0.02,
+/// r = 1e18 is ~1e515); a range beyond is declined rather than summed for minutes.
+constexpr std::size_t max_pieces = 20000;
+
 /// sum_{j=1}^{V} j^{-s} g(j^{-2a}) enclosed; target relative radius 10^-(digits+3).
 sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, const weight& g,
                                const std::optional<mpz_class>& V, unsigned digits, slong prec) {
@@ -249,16 +290,16 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
   f.g = &g;
   sum_report out;
 
-  // The Cauchy disks: arg z <= atan(c/(1-c)) keeps arg x = 2a arg z <= pi/4 (|q|^r, 1/(1+kappa x) tame).
-  const double tn = std::tan(M_PI / (8 * a)), c = std::min(0.5, tn / (1 + tn));
+  const double c = cauchy_ratio(a);
   const double ln_target = (digits + 6) * std::log(10.0);
   // e^{-2 pi c N} ~ the remainder at its best order: N from the target, doubled while it fails
   double N_d = std::max(16.0, 1.3 * ln_target / (2 * M_PI * c));
   const double N_cap = 400000;  // the head is summed term by term
+  if (N_d > N_cap) throw uncertified_sum(fmt::format("the head would need {:.3g} terms (at most {})", N_d, N_cap));
 
   for (;;) {
     mpz_class N = ceil_to_mpz(N_d);
-    if (V && N > *V) N = *V + 1;  // the whole sum is a head
+    if (V && N >= *V) N = *V + 1;  // the whole sum is a head (at N = V the middle [N, V] would be one point, not summed)
     // ---- head
     ball head, term;
     arb_zero(head);
@@ -271,9 +312,9 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
       arb_set(out.value, head);
       return out;
     }
-    // ---- far region start M: x_M = R/4 so the Maclaurin ratio x_M/R <= 1/4
+    // ---- far region start M >= (R/4)^{-1/(2a)}: x_M <= R/4, so the Maclaurin ratio x_M/R <= 1/4 (certified below)
     const double R_d = g.radius_hint;
-    mpz_class M = ceil_to_mpz(std::pow(R_d / 4, -1 / (2 * a)));
+    mpz_class M = far_start(R_d / 4, two_a_q, prec);
     if (M < N) M = N;
     const bool far = !V || *V >= M;
     const mpz_class L = far ? M : *V;  // the middle is [N, L]
@@ -283,12 +324,15 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
     if (L > N) {
       // pieces t_0 = N < t_1 < ... = L, ratio ~ 3/2
       std::vector<mpz_class> t{N};
-      while (t.back() < L) {
+      while (t.back() < L && t.size() <= max_pieces + 1) {
         mpz_class nx = t.back() * 3 / 2;
         if (nx <= t.back()) nx = t.back() + 1;
         t.push_back(nx < L ? nx : L);
       }
       const std::size_t P = t.size() - 1;
+      if (P > max_pieces)
+        throw uncertified_sum(fmt::format("the Euler–Maclaurin range [{:.3g}, {:.3g}] needs {} pieces (at most {})",
+                                          N.get_d(), L.get_d(), P, max_pieces));
       // S_i >= |f| on the box [t_i - c t_i, t_i+1 + c t_i] x [-c t_i, c t_i]; scale ~ sum len f
       std::vector<ball> S(P), len(P), rho(P);
       ball scale;
@@ -299,6 +343,7 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
         set_integer(hi, t[i + 1]);
         arb_sub(len[i], hi, lo, prec);
         mul_d(rho[i], lo, c, prec);
+        if (!arb_is_positive(rho[i])) throw uncertified_sum("a Cauchy radius is not certified positive");
         arb_add(mid, lo, hi, prec);
         arb_mul_2exp_si(mid, mid, -1);
         cball box, val;
@@ -339,8 +384,8 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
       }
       if (!(best_d <= tol)) {
         if (N_d * 2 > N_cap)
-          throw std::runtime_error(fmt::format(
-              "rigorous sum: the Euler–Maclaurin remainder bound ({:.3g}) stays above the target ({:.3g}) up to N = {}",
+          throw uncertified_sum(fmt::format(
+              "the Euler–Maclaurin remainder bound ({:.3g}) stays above the target ({:.3g}) up to N = {}",
               best_d, tol, N_cap));
         N_d *= 2;
         continue;
@@ -401,7 +446,7 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
       arb_pow(rho_far, Mb, f.two_a, prec);
       arb_mul(rho_far, rho_far, R, prec);
       arb_inv(rho_far, rho_far, prec);
-      if (!(upper_double(rho_far) < 0.5)) throw std::runtime_error("rigorous sum: far-region ratio not certified < 1/2");
+      if (!(upper_double(rho_far) < 0.5)) throw uncertified_sum("the far region's series ratio is not certified < 1/2");
       // Mg >= |g| on the disk |x| <= R (the box [-R, R]^2 holds it)
       cball disk, gv;
       arb_zero(acb_realref(disk.x));
@@ -411,7 +456,7 @@ sum_report power_law_enclosure(const rational& s_q, const rational& alpha_q, con
       g.eval(gv, disk, 1, prec);
       ball Mg;
       acb_abs(Mg, gv, prec);
-      if (!arb_is_finite(Mg)) throw std::runtime_error("rigorous sum: g is not bounded on its series disk");
+      if (!arb_is_finite(Mg)) throw uncertified_sum("g is not bounded on its series disk");
       // truncation after K terms: Mg R^{-(K+1)} zeta(s + 2a(K+1), M) / (1 - rho)
       const double log_rho = std::log(upper_double(rho_far));
       const double head_scale = std::max(upper_double(head) + upper_double(middle), 1e-300);
@@ -594,7 +639,7 @@ void kappa_ball(arb_t out, const exact_sum_params& p, unsigned digits, slong pre
     arb_union(out, lo, hi, prec);
     return;
   }
-  throw std::runtime_error("kappa: the root could not be certified (no sign change found around the fast solver's root)");
+  throw uncertified_sum("kappa: no certified sign change around the fast solver's root");
 }
 
 }  // namespace

@@ -4,11 +4,18 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 
 #include "scalelaw/model/plrf.hpp"
 #include "scalelaw/numeric/scalar.hpp"
 
 namespace scalelaw {
+
+/// An enclosure that could not be certified (a remainder bound above its target at the largest head, a range too long
+/// to sum, an analyticity or sign condition not decided in balls): `eval` reports it and exits 1, never a small number.
+struct uncertified_sum : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 /// |exact - mid| <= rad, guaranteed (every rounding, truncation and quadrature error inside rad).
 struct enclosure {
