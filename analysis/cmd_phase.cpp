@@ -13,6 +13,7 @@
 #include "output/gnuplot.hpp"
 #include "output/phase_diagram.hpp"
 #include "output/phase_table.hpp"
+#include "scalelaw/phases/catalogue_file.hpp"
 #include "scalelaw/phases/derive.hpp"
 
 namespace scalelaw::cli {
@@ -27,7 +28,17 @@ struct phase_args {
 struct table_args {
   std::string format = "md";
   std::string out;
+  std::string catalogue;
 };
+
+/// A catalogue file's text; a file that cannot be read is bad input (exit 2).
+std::string read_catalogue_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw invalid_input(fmt::format("--catalogue '{}' cannot be read", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 struct diagram_args {
   std::string out;
   std::vector<std::string> marks;
@@ -73,14 +84,22 @@ void register_phase(CLI::App& app, runner& run) {
     sub->add_option("--format", a->format, "md | csv | json | tex (default md)");
     sub->add_option("--out", a->out, "write to this file instead of stdout");
     sub->add_flag("--json", [a](std::int64_t) { a->format = "json"; }, "same as --format json");
+    sub->add_option("--catalogue", a->catalogue,
+                    "derive the table of this catalogue (TOML, format in docs/MODEL.md) instead of the built-in one, "
+                    "data/catalogues/ppxp.toml");
     sub->callback([a, &run] {
       run = [a] {
+        if (a->format != "md" && a->format != "csv" && a->format != "json" && a->format != "tex")
+          throw invalid_input(fmt::format("format '{}' is unknown: use md, csv, json or tex", a->format));
+        std::vector<phases::phase> own;
+        if (!a->catalogue.empty())
+          own = phases::derive_phases(phases::parse_catalogue(read_catalogue_file(a->catalogue), a->catalogue).regimes);
+        const std::vector<phases::phase>& phs = a->catalogue.empty() ? phases::derived_phases() : own;
         std::string text;
-        if (a->format == "md") text = phase_table_markdown();
-        else if (a->format == "csv") text = phase_table_csv();
-        else if (a->format == "json") text = phase_table_json().dump(2) + "\n";
-        else if (a->format == "tex") text = phase_table_tex();
-        else throw invalid_input(fmt::format("format '{}' is unknown: use md, csv, json or tex", a->format));
+        if (a->format == "md") text = phase_table_markdown(phs);
+        else if (a->format == "csv") text = phase_table_csv(phs);
+        else if (a->format == "json") text = phase_table_json(phs).dump(2) + "\n";
+        else text = phase_table_tex(phs);
         if (a->out.empty()) out() << text;
         else write_file_atomically(a->out, [&](std::ostream& os) { os << text; });
         return 0;

@@ -12,6 +12,7 @@ PKGS=(
   libopenblas-dev liblapacke-dev          # the exact instance's Gram matrix (dsyrk) and eigenproblem (dsyevd), threaded
   libginac-dev libcln-dev                 # symbolic expressions (JVR bounds, exponent formulas)
   libcli11-dev nlohmann-json3-dev libfmt-dev
+  libtomlplusplus-dev                     # toml++: catalogues (data/catalogues/*.toml; the built-in table comes from one)
   libtbb-dev
   gnuplot-nox                             # SVG figures
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown to HTML (GitHub tables): the report's page

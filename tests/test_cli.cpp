@@ -181,6 +181,20 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   for (const char* key : {"eta", "eta_formula", "dominant"}) BOOST_TEST(j.contains(key), key);
   const auto t = run("table --format json");
   BOOST_TEST(nlohmann::json::parse(t.out)["phases"].size() == 7u);
+  // the shipped catalogue derives the built-in table, byte for byte (issue 35); a malformed one is refused by line
+  const std::string shipped = std::string(SCALELAW_DATA_DIR) + "/catalogues/ppxp.toml";
+  for (const char* format : {"md", "json", "csv", "tex"}) {
+    const auto own = run("table --catalogue " + shipped + " --format " + format);
+    BOOST_TEST(own.status == 0);
+    BOOST_TEST(own.out == run(std::string("table --format ") + format).out, format);
+  }
+  const fs::path bad = test_dir() / "bad.toml";
+  {
+    std::ofstream os(bad);
+    os << "name = \"x\"\nparameters = [\"alpha\", \"beta\"]\n[[regime]]\nname = \"r\"\nconditions = [\"alpha >= 0\"]\n";
+  }
+  expect_error("table --catalogue " + bad.string(), "bad.toml:5: regime[1].conditions");
+  expect_error("table --catalogue /nonexistent/c.toml", "cannot be read");
   const fs::path svg = test_dir() / "phase.svg";
   fs::remove(svg);
   BOOST_TEST(run("diagram --out " + svg.string() + " --resolution 60 --mark 1,0.3").status == 0);

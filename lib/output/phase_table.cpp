@@ -24,14 +24,14 @@ std::string dominant_text(const phase& ph) {
   return s;
 }
 
-std::string phase_table_markdown() {
+std::string phase_table_markdown(const std::vector<phase>& phs) {
   std::ostringstream os;
   os << "| phase | xi (d* ~ f^xi) | eta (P* ~ f^-eta) | dominant terms | region |\n|---|---|---|---|---|\n";
-  for (const auto& ph : derived_phases())
+  for (const auto& ph : phs)
     os << "| " << ph.label << " | `" << formula_text(ph.xi) << "` | `" << formula_text(ph.eta) << "` | " << dominant_text(ph)
        << " | " << phase_region_text(ph) << " |\n";
   os << "\nBoundaries:\n\n";
-  for (const auto& b : derived_boundaries()) os << "- `" << b.equation() << "`\n";
+  for (const auto& b : derived_boundaries(phs)) os << "- `" << b.equation() << "`\n";
   return os.str();
 }
 
@@ -67,19 +67,19 @@ std::string phase_table_report(std::vector<math_replacement>& math) {
   return os.str();
 }
 
-std::string phase_table_csv() {
+std::string phase_table_csv(const std::vector<phase>& phs) {
   std::ostringstream os;
   os << "phase,xi_formula,eta_formula,dominant,region\n";
   auto q = [](const std::string& s) { return "\"" + s + "\""; };
-  for (const auto& ph : derived_phases())
+  for (const auto& ph : phs)
     os << ph.label << ',' << q(formula_text(ph.xi)) << ',' << q(formula_text(ph.eta)) << ',' << q(dominant_text(ph)) << ','
        << q(phase_region_text(ph)) << '\n';
   return os.str();
 }
 
-nlohmann::json phase_table_json() {
+nlohmann::json phase_table_json(const std::vector<phase>& phs) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& ph : derived_phases()) {
+  for (const auto& ph : phs) {
     std::vector<std::string> dom;
     for (term t : ph.dominant) dom.push_back(name(t));
     nlohmann::json cells = nlohmann::json::array();
@@ -94,11 +94,11 @@ nlohmann::json phase_table_json() {
                     {"reference_points", ph.reference_points}});
   }
   std::vector<std::string> bounds;
-  for (const auto& b : derived_boundaries()) bounds.push_back(b.equation());
+  for (const auto& b : derived_boundaries(phs)) bounds.push_back(b.equation());
   return {{"phases", list}, {"boundaries", bounds}};
 }
 
-std::string phase_table_tex() {
+std::string phase_table_tex(const std::vector<phase>& phs) {
   std::ostringstream os;
   os << "\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage[margin=1.5cm,landscape]{geometry}\n"
         "\\begin{document}\n\\begin{tabular}{lllp{9cm}}\n\\hline\nphase & $\\xi$ & $\\eta$ & region \\\\\n\\hline\n";
@@ -112,7 +112,7 @@ std::string phase_table_tex() {
     }
     return out;
   };
-  for (const auto& ph : derived_phases()) {
+  for (const auto& ph : phs) {
     std::string region;
     for (const auto& conj : ph.region) {
       std::string cell;

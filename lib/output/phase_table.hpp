@@ -13,12 +13,12 @@ namespace scalelaw {
 std::string phase_region_text(const phases::phase& ph);  ///< "(c1 and c2) or (c3 and c4)"
 std::string dominant_text(const phases::phase& ph);      ///< "Fpp, F0"
 
-std::string phase_table_markdown();
+std::string phase_table_markdown(const std::vector<phases::phase>& phs = phases::derived_phases());
 /// The report's table: phases in the paper's order (Ia, Ib, Ic, II, III, IVa, IVb), formulas and regions in Unicode
 /// (output/formula.hpp), each with its MathML for the HTML page.
 std::string phase_table_report(std::vector<math_replacement>& math);
-std::string phase_table_csv();
-nlohmann::json phase_table_json();
-std::string phase_table_tex();
+std::string phase_table_csv(const std::vector<phases::phase>& phs = phases::derived_phases());
+nlohmann::json phase_table_json(const std::vector<phases::phase>& phs = phases::derived_phases());
+std::string phase_table_tex(const std::vector<phases::phase>& phs = phases::derived_phases());
 
 }  // namespace scalelaw

@@ -103,9 +103,9 @@ std::optional<ex> simplify_condition(const ex& e, const std::vector<sample>& pts
 
 }  // namespace
 
-std::vector<boundary> derived_boundaries() {
+std::vector<boundary> derived_boundaries(const std::vector<phase>& phases) {
   std::vector<boundary> out;
-  for (const auto& ph : derived_phases())
+  for (const auto& ph : phases)
     for (const auto& conj : ph.region)
       for (const auto& q : conj) {
         bool flipped = false;
@@ -241,8 +241,9 @@ std::vector<std::vector<inequality>> phase_region(const phase& ph, const std::ve
   return out;
 }
 
-std::vector<phase> derive() {
-  const std::vector<regime> regs = regimes();
+}  // namespace
+
+std::vector<phase> derive_phases(const std::vector<regime>& regs) {
   const std::vector<candidate> cands = candidates(regs);
   // the arrangement of every polynomial the conditions are made of, and alpha = 0 (the model needs alpha > 0)
   std::vector<ex> all_conditions{alpha()};
@@ -339,12 +340,12 @@ std::vector<phase> derive() {
   return phases;
 }
 
-}  // namespace
+std::vector<boundary> derived_boundaries() { return derived_boundaries(derived_phases()); }
 
 const std::vector<phase>& derived_phases() {
   static std::once_flag once;
   static std::vector<phase> cache;
-  std::call_once(once, [] { cache = derive(); });
+  std::call_once(once, [] { cache = derive_phases(regimes()); });
   return cache;
 }
 

@@ -30,7 +30,8 @@ struct regime {
   std::vector<monomial> terms;
 };
 
-/// The regimes of the (alpha, beta) plane above the no-learning line 2a + 2b = 1.
+/// The regimes of the (alpha, beta) plane above the no-learning line 2a + 2b = 1: those of the shipped catalogue
+/// data/catalogues/ppxp.toml (compiled in; catalogue_file.hpp).
 std::vector<regime> regimes();
 
 }  // namespace scalelaw::phases

@@ -29,7 +29,9 @@ struct boundary {
   GiNaC::ex poly;
   std::string equation() const;
 };
-/// Every distinct boundary polynomial of the derived phases' (simplified) regions.
+struct phase;
+/// Every distinct boundary polynomial of the phases' (simplified) regions (by default the built-in derivation's).
+std::vector<boundary> derived_boundaries(const std::vector<phase>& phases);
 std::vector<boundary> derived_boundaries();
 
 struct cell {
@@ -56,8 +58,10 @@ struct phase {
 struct reference_point { const char* label; rational alpha, beta; };
 const std::vector<reference_point>& reference_points();
 
-/// The whole derivation (cached after the first call; thread-safe).
+/// The whole derivation of the built-in catalogue (data/catalogues/ppxp.toml; cached after the first call; thread-safe).
 const std::vector<phase>& derived_phases();
+/// The derivation of any catalogue's regimes (catalogue_file.hpp): the phases named by the reference points inside.
+std::vector<phase> derive_phases(const std::vector<regime>& regimes);
 
 /// Where (alpha, beta) falls: the phase, exact xi and eta, and the conditions closest to zero.
 struct classification {
