@@ -72,7 +72,7 @@ void register_phase(CLI::App& app, runner& run) {
                     << "xi  = " << formula_text(c.ph->xi) << " = " << rat_text(c.xi) << " = " << nearest_double(c.xi) << "\n"
                     << "eta = " << formula_text(c.ph->eta) << " = " << rat_text(c.eta) << " = " << nearest_double(c.eta) << "\n"
                     << "dominant: " << dominant_text(*c.ph) << "\n";
-          for (const auto& b : c.near_boundaries) out() << "note: near the boundary " << b << "\n";
+          for (const auto& b : c.near_boundaries) out() << "note: " << b << "\n";
         }
         return 0;
       };

@@ -6,6 +6,7 @@
 #include "scalelaw/model/interrupt.hpp"
 #include "scalelaw/model/resources.hpp"
 #include "scalelaw/spectral/power_sum.hpp"
+#include "scalelaw/version.hpp"
 
 namespace scalelaw::cli {
 
@@ -35,6 +36,7 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run, st
                "Jeon-Van Roy). See README.md."};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "help for every command");
+  app.set_version_flag("--version", version_text(), "the version (and the git commit it was built from)");
   app.fallthrough();  // --max-memory may follow the command's own flags
   std::string max_memory;
   app.add_option("--max-memory", max_memory,
@@ -55,6 +57,8 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run, st
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, out(), err());
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out(), err());
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out(), err());
   } catch (const CLI::ParseError& e) {
     if (argc > 1 && argv[1][0] != '-') {

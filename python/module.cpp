@@ -17,6 +17,8 @@
 
 #include <mpfr.h>
 
+#include "scalelaw/version.hpp"
+
 #include "scalelaw/model/interrupt.hpp"
 #include "program.hpp"
 
@@ -105,6 +107,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("status", &outcome::status)
       .def_readonly("out", &outcome::out)
       .def_readonly("err", &outcome::err);
+  m.def("version", [] { return scalelaw::version(); }, "the version, as `scalelaw --version` prints it (0.x.y)");
+  m.def("git_commit", [] { return scalelaw::git_commit(); }, "the git commit built from, or empty");
   m.def("run", &run, py::arg("args"), py::arg("echo") = true,
         "Runs `scalelaw ARGS...` in-process with the GIL released; returns its Outcome. With echo, messages (progress, "
         "errors) also go to the process's stderr as they are written. KeyboardInterrupt stops the command.");

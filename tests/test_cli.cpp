@@ -390,6 +390,10 @@ BOOST_AUTO_TEST_CASE(help_everywhere) {
     BOOST_TEST(r.status == 0, cmd);
     BOOST_TEST(r.out.find("Usage") != std::string::npos, cmd);
   }
+  // --version: the CMake project version, and the commit when built from a checkout (issue 37)
+  const auto v = run("--version");
+  BOOST_TEST(v.status == 0);
+  BOOST_TEST(v.out.rfind("scalelaw 0.", 0) == 0, v.out);
 }
 
 // Exact inputs (issue 17): every way of writing a bad number is refused by the one parser, naming the flag; the

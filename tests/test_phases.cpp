@@ -286,3 +286,44 @@ BOOST_AUTO_TEST_CASE(approach_gap_positive_alt_not_below) {
     if (!std::isnan(ap.eta_alt)) BOOST_TEST(ap.eta_alt >= c.eta.get_d() - 1e-12, "at (" << a.get_d() << ", " << b.get_d() << ")");
   }
 }
+
+// The boundary notes (issue 37 item 4): one per boundary, in words, naming what lies across it. Each expectation below
+// is decided by the derivation (which phase is across, whether the line is inside one phase): a wrong side fails it.
+BOOST_AUTO_TEST_CASE(boundary_notes_say_what_is_across) {
+  auto notes = [](const char* a, const char* b) {
+    const auto c = classify(parse_rational("alpha", a), parse_rational("beta", b));
+    std::string all;
+    for (const auto& n : c.near_boundaries) all += n + "\n";
+    return std::pair{c.near_boundaries.size(), all};
+  };
+  auto has = [](const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; };
+  {
+    const auto [n, t] = notes("0.7", "0.7");  // on alpha = beta, between II and III
+    BOOST_TEST(n == 1u);
+    BOOST_TEST(has(t, "on the boundary alpha-beta = 0 between phases III (one side) and II (the other)"), t);
+    BOOST_TEST(has(t, "eta = 9/14"), t);
+  }
+  {
+    const auto [n, t] = notes("0.51", "0.3");  // Ia, 0.01 from 2 alpha = 1, Ib across
+    BOOST_TEST(n == 1u);
+    BOOST_TEST(has(t, "near the boundary 2*alpha-1 = 0 (at distance 0.01): across it lies phase Ib"), t);
+  }
+  {
+    const auto [n, t] = notes("0.3", "0.21");  // Ib: the no-learning line, and a curve that is a boundary only above
+    BOOST_TEST(n == 2u);
+    BOOST_TEST(has(t, "2*alpha+2*beta-1 = 0 (at distance 0.0071): beyond it there is no learning"), t);
+    BOOST_TEST(has(t, "2*alpha^2-4*alpha+1 = 0 (at distance 0.0071), a line inside phase Ib"), t);
+  }
+  {
+    const auto [n, t] = notes("1/4", "3/10");  // on alpha = 1/4 inside Ib
+    BOOST_TEST(n == 1u);
+    BOOST_TEST(has(t, "on the line 4*alpha-1 = 0, inside phase Ib"), t);
+  }
+  {
+    const auto [n, t] = notes("1/2", "1/2");  // three boundaries meet; five phases around
+    BOOST_TEST(n == 1u);
+    BOOST_TEST(has(t, "where the boundaries 2*alpha-1 = 0, 2*beta-1 = 0, alpha-beta = 0 meet"), t);
+    for (const char* ph : {"in Ia", "in Ib", "in II", "in III", "in IVb"}) BOOST_TEST(has(t, ph), t);
+  }
+  BOOST_TEST(notes("1", "0.3").first == 0u);  // Ia's reference point: far from every boundary
+}

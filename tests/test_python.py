@@ -62,6 +62,11 @@ class SameAsCli(unittest.TestCase):
     def same(self, py_result, *args, status=0):
         self.assertEqual(plain(py_result), strip_timing(cli_json(*args, status=status)))
 
+    def test_version(self):  # the module and the program are one build: one version (issue 37)
+        printed = cli("--version").stdout.split()
+        self.assertEqual(printed[:2], ["scalelaw", scalelaw.__version__])
+        self.assertRegex(scalelaw.__version__, r"^0\.\d+\.\d+$")
+
     def test_phase(self):
         self.same(scalelaw.phase(alpha=0.7, beta="0.7"), "phase", "--alpha", "0.7", "--beta", "0.7", "--json")
 

@@ -6,8 +6,19 @@
 #include <sstream>
 
 #include <fmt/format.h>
+// toml++ 3.3 checks its parser's invariants with TOML_ASSERT_ASSUME, which malformed text can break (fuzz_catalogue:
+// "o=[} ter"); with NDEBUG and clang that is __builtin_assume, an assumption the compiler may act on (with gcc 12 it is
+// nothing). Here each check records a broken invariant and the parser goes on as gcc's build would (some checks sit
+// in noexcept functions, where a throw would terminate); parse_catalogue then refuses the file.
+namespace {
+thread_local bool toml_invariant_broken = false;
+}
+#pragma push_macro("NDEBUG")
+#undef NDEBUG
+#define TOML_ASSERT(expr) ((expr) ? static_cast<void>(0) : static_cast<void>(toml_invariant_broken = true))
 #define TOML_HEADER_ONLY 1  // no library to link (CMakeLists.txt)
 #include <toml++/toml.h>
+#pragma pop_macro("NDEBUG")
 
 #include "scalelaw/model/validate.hpp"
 
@@ -93,11 +104,14 @@ catalogue parse_catalogue(std::string_view text, std::string_view source) {
     start = end + 1;
   }
   toml::table doc;
+  toml_invariant_broken = false;
   try {
     doc = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
     throw invalid_input(fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()));
   }
+  if (toml_invariant_broken)
+    throw invalid_input(fmt::format("{}:1: not TOML that toml++ can read (its parser's own check failed)", source));
   reader rd{source, {}};
   catalogue out;
   const toml::source_region top = doc.source();

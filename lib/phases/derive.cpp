@@ -383,11 +383,42 @@ classification classify(const rational& a, const rational& b, double near) {
               out.in_cell = &c;
             }
     if (!out.ph) throw std::runtime_error("classify: no phase contains the point");
-    if (!strictly_in) out.near_boundaries.push_back("on a boundary: xi may differ on the other side");
   }
   out.xi = to_rational(at(out.ph->xi, a, b));
   out.eta = to_rational(at(out.ph->eta, a, b));
   const double ad = nearest_double(a), bd = nearest_double(b);
+  // the phase whose cell holds a point (none outside the learnable region, or on a cell's wall)
+  auto phase_at = [](const rational& pa, const rational& pb) -> const phase* {
+    if (!(pa > 0) || !(2 * pa + 2 * pb > 1)) return nullptr;
+    for (const auto& ph : derived_phases())
+      for (const auto& c : ph.cells)
+        if (cell_contains(c, pa, pb)) return &ph;
+    return nullptr;
+  };
+  auto value_text = [&](const ex& e, const rational& pa, const rational& pb) { return to_string(to_rational(at(e, pa, pb))); };
+  // One note per boundary within `near`, in words: which phase lies across it, and what xi and eta are on each side;
+  // where several boundaries meet at the point, one note for the junction and the phases around it.
+  std::vector<std::string> through;
+  for (const auto& bd_poly : derived_boundaries())
+    if (at(bd_poly.poly, a, b).is_zero()) through.push_back(poly_text(bd_poly.poly, false) + " = 0");
+  if (through.size() >= 2) {
+    std::vector<const phase*> around;
+    bool edge = false;
+    for (int k = 0; k < 16; ++k) {
+      const double th = 2 * M_PI * k / 16 + 0.05;
+      const rational sa = exact_of(ad + 1e-6 * std::cos(th)), sb = exact_of(bd + 1e-6 * std::sin(th));
+      const phase* ph = phase_at(sa, sb);
+      if (!ph) edge = edge || !(2 * sa + 2 * sb > 1);
+      else if (std::find(around.begin(), around.end(), ph) == around.end()) around.push_back(ph);
+    }
+    std::string lines, xis;
+    for (const auto& t : through) lines += (lines.empty() ? "" : ", ") + t;
+    for (const phase* ph : around) xis += (xis.empty() ? "" : ", ") + fmt::format("{} in {}", value_text(ph->xi, a, b), ph->label);
+    out.near_boundaries.push_back(fmt::format("where the boundaries {} meet: phases around the point: xi = {}; eta = {} in "
+                                              "all of them{}",
+                                              lines, xis, value_text(out.ph->eta, a, b),
+                                              edge ? "; beyond, no learning" : ""));
+  }
   for (const auto& bd_poly : derived_boundaries()) {
     const ex& p = bd_poly.poly;
     const double v = evaluate(p, ad, bd);
@@ -395,8 +426,64 @@ classification classify(const rational& a, const rational& b, double near) {
     const double h = 1e-6;
     const double gx = (evaluate(p, ad + h, bd) - v) / h;
     const double gy = (evaluate(p, ad, bd + h) - v) / h;
-    const double dist = std::abs(v) / std::max(1e-12, std::hypot(gx, gy));
-    if (dist < near) out.near_boundaries.push_back(poly_text(p, false) + " = 0");
+    const double norm = std::max(1e-12, std::hypot(gx, gy));
+    const double dist = std::abs(v) / norm;
+    if (!(dist < near)) continue;
+    const std::string eq = poly_text(p, false) + " = 0";
+    // points just across the curve, and (on it) just on either side, along its normal
+    auto across = [&](double t) {  // t signed, along +grad p
+      return std::pair{exact_of(ad + t * gx / norm), exact_of(bd + t * gy / norm)};
+    };
+    const bool on = at(p, a, b).is_zero();
+    if (on && through.size() >= 2) continue;  // said in the junction's note
+    if (on) {
+      // the phases on each side: a ring of points at 1e-6 around (a, b), off every axis (the point may be where several
+      // boundaries cross, where a step along one normal stays on another curve)
+      std::vector<const phase*> side[2];
+      bool nothing[2] = {false, false};
+      for (int k = 0; k < 16; ++k) {
+        const double th = 2 * M_PI * k / 16 + 0.05;
+        const rational sa = exact_of(ad + 1e-6 * std::cos(th)), sb = exact_of(bd + 1e-6 * std::sin(th));
+        const numeric sv = at(p, sa, sb);
+        if (sv.is_zero()) continue;
+        const int which = sv.is_positive() ? 1 : 0;
+        const phase* ph = phase_at(sa, sb);
+        if (!ph) nothing[which] = !(2 * sa + 2 * sb > 1) || nothing[which];
+        else if (std::find(side[which].begin(), side[which].end(), ph) == side[which].end()) side[which].push_back(ph);
+      }
+      auto names = [](const std::vector<const phase*>& v) {
+        std::string t;
+        for (const phase* ph : v) t += (t.empty() ? "" : " and ") + ph->label;
+        return t;
+      };
+      if (nothing[0] || nothing[1] || side[0].empty() || side[1].empty()) {
+        out.near_boundaries.push_back(fmt::format("on the boundary {}: beyond it there is no learning", eq));
+      } else if (side[0] == side[1] && side[0].size() == 1) {
+        out.near_boundaries.push_back(
+            fmt::format("on the line {}, inside phase {}: its formulas hold on both sides", eq, side[0].front()->label));
+      } else {
+        std::string xis;
+        std::vector<const phase*> all = side[0];
+        for (const phase* ph : side[1])
+          if (std::find(all.begin(), all.end(), ph) == all.end()) all.push_back(ph);
+        for (const phase* ph : all) xis += (xis.empty() ? "" : ", ") + fmt::format("{} in {}", value_text(ph->xi, a, b), ph->label);
+        out.near_boundaries.push_back(fmt::format("on the boundary {} between phases {} (one side) and {} (the other): xi = "
+                                                  "{}; eta = {} on every side",
+                                                  eq, names(side[0]), names(side[1]), xis, value_text(out.ph->eta, a, b)));
+      }
+      continue;
+    }
+    const double toward = v > 0 ? -1.0 : 1.0;  // from the point's side across the curve
+    const auto [xa, xb] = across(toward * (dist + std::min(near, 1e-3)));
+    const phase* other = phase_at(xa, xb);
+    const std::string where = fmt::format("near the boundary {} (at distance {:.2g})", eq, dist);
+    if (!other)
+      out.near_boundaries.push_back(where + ": beyond it there is no learning");
+    else if (other == out.ph)
+      out.near_boundaries.push_back(fmt::format("{}, a line inside phase {}: its formulas hold across it", where, other->label));
+    else
+      out.near_boundaries.push_back(fmt::format("{}: across it lies phase {} (xi = {}, eta = {} there)", where, other->label,
+                                                formula_text(other->xi), formula_text(other->eta)));
   }
   return out;
 }

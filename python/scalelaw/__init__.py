@@ -25,7 +25,9 @@ import numpy as _np
 
 from . import _core
 
-__all__ = ["phase", "table", "eval", "curve", "sgd", "frontier", "check", "jvr_allocate", "jvr_simulate",
+__version__ = _core.version()  # as `scalelaw --version` prints it (the CMake project version)
+
+__all__ = ["__version__", "phase", "table", "eval", "curve", "sgd", "frontier", "check", "jvr_allocate", "jvr_simulate",
            "run", "Failed", "set_progress"]
 
 _progress = True
