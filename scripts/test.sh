@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
-scripts/build.sh
+scripts/build.sh ${CI:+-DSCALELAW_WERROR=ON}  # CI: a warning fails the build (issue 37)
 cd build
 ctest --output-on-failure -LE 'slow|fuzz' -j"$(nproc)" "$@"
