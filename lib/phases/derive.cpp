@@ -395,32 +395,47 @@ classification classify(const rational& a, const rational& b, double near) {
         if (cell_contains(c, pa, pb)) return &ph;
     return nullptr;
   };
-  auto value_text = [&](const ex& e, const rational& pa, const rational& pb) { return to_string(to_rational(at(e, pa, pb))); };
+  auto value_text = [&](const ex& e) { return to_string(to_rational(at(e, a, b))); };
+  auto add_unique = [](std::vector<const phase*>& v, const phase* ph) {
+    if (std::find(v.begin(), v.end(), ph) == v.end()) v.push_back(ph);
+  };
+  auto join = [](const auto& items, const char* sep, const auto& text) {
+    std::string t;
+    for (const auto& x : items) t += (t.empty() ? "" : sep) + text(x);
+    return t;
+  };
+  auto xi_values = [&](const std::vector<const phase*>& phs) {
+    return join(phs, ", ", [&](const phase* ph) { return fmt::format("{} in {}", value_text(ph->xi), ph->label); });
+  };
   // One note per boundary within `near`, in words: which phase lies across it, and what xi and eta are on each side;
   // where several boundaries meet at the point, one note for the junction and the phases around it.
+  const std::vector<boundary> boundaries = derived_boundaries();
+  std::vector<bool> on(boundaries.size());
   std::vector<std::string> through;
-  for (const auto& bd_poly : derived_boundaries())
-    if (at(bd_poly.poly, a, b).is_zero()) through.push_back(poly_text(bd_poly.poly, false) + " = 0");
+  for (std::size_t i = 0; i < boundaries.size(); ++i)
+    if ((on[i] = at(boundaries[i].poly, a, b).is_zero())) through.push_back(poly_text(boundaries[i].poly, false) + " = 0");
+  // a ring of points at 1e-6 around a point on a boundary, off every axis (where several boundaries cross, a step along
+  // one normal would stay on another curve)
+  std::vector<std::pair<rational, rational>> ring;
+  for (int k = 0; k < 16 && !through.empty(); ++k) {
+    const double th = 2 * M_PI * k / 16 + 0.05;
+    ring.emplace_back(exact_of(ad + 1e-6 * std::cos(th)), exact_of(bd + 1e-6 * std::sin(th)));
+  }
   if (through.size() >= 2) {
     std::vector<const phase*> around;
     bool edge = false;
-    for (int k = 0; k < 16; ++k) {
-      const double th = 2 * M_PI * k / 16 + 0.05;
-      const rational sa = exact_of(ad + 1e-6 * std::cos(th)), sb = exact_of(bd + 1e-6 * std::sin(th));
+    for (const auto& [sa, sb] : ring) {
       const phase* ph = phase_at(sa, sb);
       if (!ph) edge = edge || !(2 * sa + 2 * sb > 1);
-      else if (std::find(around.begin(), around.end(), ph) == around.end()) around.push_back(ph);
+      else add_unique(around, ph);
     }
-    std::string lines, xis;
-    for (const auto& t : through) lines += (lines.empty() ? "" : ", ") + t;
-    for (const phase* ph : around) xis += (xis.empty() ? "" : ", ") + fmt::format("{} in {}", value_text(ph->xi, a, b), ph->label);
-    out.near_boundaries.push_back(fmt::format("where the boundaries {} meet: phases around the point: xi = {}; eta = {} in "
-                                              "all of them{}",
-                                              lines, xis, value_text(out.ph->eta, a, b),
-                                              edge ? "; beyond, no learning" : ""));
+    out.near_boundaries.push_back(fmt::format(
+        "where the boundaries {} meet: phases around the point: xi = {}; eta = {} in all of them{}",
+        join(through, ", ", [](const std::string& s) { return s; }), xi_values(around), value_text(out.ph->eta),
+        edge ? "; beyond, no learning" : ""));
   }
-  for (const auto& bd_poly : derived_boundaries()) {
-    const ex& p = bd_poly.poly;
+  for (std::size_t i = 0; i < boundaries.size(); ++i) {
+    const ex& p = boundaries[i].poly;
     const double v = evaluate(p, ad, bd);
     // distance to the curve p = 0 ~ |p| / |grad p|
     const double h = 1e-6;
@@ -430,52 +445,36 @@ classification classify(const rational& a, const rational& b, double near) {
     const double dist = std::abs(v) / norm;
     if (!(dist < near)) continue;
     const std::string eq = poly_text(p, false) + " = 0";
-    // points just across the curve, and (on it) just on either side, along its normal
-    auto across = [&](double t) {  // t signed, along +grad p
-      return std::pair{exact_of(ad + t * gx / norm), exact_of(bd + t * gy / norm)};
-    };
-    const bool on = at(p, a, b).is_zero();
-    if (on && through.size() >= 2) continue;  // said in the junction's note
-    if (on) {
-      // the phases on each side: a ring of points at 1e-6 around (a, b), off every axis (the point may be where several
-      // boundaries cross, where a step along one normal stays on another curve)
+    if (on[i] && through.size() >= 2) continue;  // said in the junction's note
+    if (on[i]) {  // the phases on each side of the curve, from the ring
       std::vector<const phase*> side[2];
       bool nothing[2] = {false, false};
-      for (int k = 0; k < 16; ++k) {
-        const double th = 2 * M_PI * k / 16 + 0.05;
-        const rational sa = exact_of(ad + 1e-6 * std::cos(th)), sb = exact_of(bd + 1e-6 * std::sin(th));
+      for (const auto& [sa, sb] : ring) {
         const numeric sv = at(p, sa, sb);
         if (sv.is_zero()) continue;
         const int which = sv.is_positive() ? 1 : 0;
         const phase* ph = phase_at(sa, sb);
         if (!ph) nothing[which] = !(2 * sa + 2 * sb > 1) || nothing[which];
-        else if (std::find(side[which].begin(), side[which].end(), ph) == side[which].end()) side[which].push_back(ph);
+        else add_unique(side[which], ph);
       }
-      auto names = [](const std::vector<const phase*>& v) {
-        std::string t;
-        for (const phase* ph : v) t += (t.empty() ? "" : " and ") + ph->label;
-        return t;
-      };
+      auto names = [&](const std::vector<const phase*>& v) { return join(v, " and ", [](const phase* ph) { return ph->label; }); };
       if (nothing[0] || nothing[1] || side[0].empty() || side[1].empty()) {
         out.near_boundaries.push_back(fmt::format("on the boundary {}: beyond it there is no learning", eq));
       } else if (side[0] == side[1] && side[0].size() == 1) {
         out.near_boundaries.push_back(
             fmt::format("on the line {}, inside phase {}: its formulas hold on both sides", eq, side[0].front()->label));
       } else {
-        std::string xis;
         std::vector<const phase*> all = side[0];
-        for (const phase* ph : side[1])
-          if (std::find(all.begin(), all.end(), ph) == all.end()) all.push_back(ph);
-        for (const phase* ph : all) xis += (xis.empty() ? "" : ", ") + fmt::format("{} in {}", value_text(ph->xi, a, b), ph->label);
+        for (const phase* ph : side[1]) add_unique(all, ph);
         out.near_boundaries.push_back(fmt::format("on the boundary {} between phases {} (one side) and {} (the other): xi = "
                                                   "{}; eta = {} on every side",
-                                                  eq, names(side[0]), names(side[1]), xis, value_text(out.ph->eta, a, b)));
+                                                  eq, names(side[0]), names(side[1]), xi_values(all), value_text(out.ph->eta)));
       }
       continue;
     }
-    const double toward = v > 0 ? -1.0 : 1.0;  // from the point's side across the curve
-    const auto [xa, xb] = across(toward * (dist + std::min(near, 1e-3)));
-    const phase* other = phase_at(xa, xb);
+    // a point just across the curve, along its normal, from the point's side
+    const double t = (v > 0 ? -1.0 : 1.0) * (dist + std::min(near, 1e-3));
+    const phase* other = phase_at(exact_of(ad + t * gx / norm), exact_of(bd + t * gy / norm));
     const std::string where = fmt::format("near the boundary {} (at distance {:.2g})", eq, dist);
     if (!other)
       out.near_boundaries.push_back(where + ": beyond it there is no learning");
