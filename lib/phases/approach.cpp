@@ -1,4 +1,6 @@
 #include "scalelaw/phases/approach.hpp"
+
+#include <algorithm>
 #include "scalelaw/numeric/exact.hpp"
 
 #include <stdexcept>
@@ -21,8 +23,10 @@ approach approach_of(const classification& c, double alpha, double beta) {
   const double xi = nearest_double(c.xi), eta = nearest_double(c.eta);
   approach out;
   const rate* nx = nullptr;
+  const auto& tied = c.in_cell->tied;
   for (const auto& r : rates) {
     if (r.t == c.in_cell->first || r.t == c.in_cell->second) continue;
+    if (std::find(tied.begin(), tied.end(), r.t) != tied.end()) continue;  // the same rate as one of the pair
     const double gap = r.A + r.B * xi - eta;
     if (!nx || gap < out.gap) { nx = &r; out.gap = gap; }
   }

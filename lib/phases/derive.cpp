@@ -144,10 +144,12 @@ bool cell_contains(const cell& c, const rational& a, const rational& b) {
   return true;
 }
 
-// A candidate cell before its region is simplified: the crossing pair and every condition.
+// A candidate cell before its region is simplified: the crossing pair, the terms whose rate is one of theirs (the same
+// monomial: they are dominant with them, MODEL §4), and every condition.
 struct candidate {
   const regime* reg;
   std::size_t s, t;
+  std::vector<std::size_t> tied;
   ex xi, eta;
   std::vector<ex> conditions;
 };
@@ -161,15 +163,26 @@ std::vector<candidate> candidates(const std::vector<regime>& regs) {
       A[i] = GiNaC::normal(-reg.terms[i].r_exp);
       B[i] = GiNaC::normal(reg.terms[i].r_exp - reg.terms[i].d_exp);
     }
+    // terms with the same rate as an earlier one are that one's (they never cross it)
+    std::vector<std::size_t> rep(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      rep[i] = i;
+      for (std::size_t j = 0; j < i && rep[i] == i; ++j)
+        if (GiNaC::normal(A[i] - A[j]).is_zero() && GiNaC::normal(B[i] - B[j]).is_zero()) rep[i] = rep[j];
+    }
     for (std::size_t s = 0; s < n; ++s)
       for (std::size_t t = s + 1; t < n; ++t) {
+        if (rep[s] != s || rep[t] != t) continue;
         const ex denom = GiNaC::normal(B[s] - B[t]);
         if (denom.is_zero()) continue;  // parallel rates never cross
-        candidate c{&reg, s, t, GiNaC::normal((A[t] - A[s]) / denom), 0, {}};
+        candidate c{&reg, s, t, {}, GiNaC::normal((A[t] - A[s]) / denom), 0, {}};
         c.eta = GiNaC::normal(A[s] + B[s] * c.xi);
         c.conditions = {c.xi, 1 - c.xi, -B[s] * B[t]};  // 0 < xi < 1, one rate increasing and the other decreasing
-        for (std::size_t u = 0; u < n; ++u)
-          if (u != s && u != t) c.conditions.push_back(A[u] + B[u] * c.xi - c.eta);  // every other term decays faster
+        for (std::size_t u = 0; u < n; ++u) {
+          if (u == s || u == t) continue;
+          if (rep[u] == s || rep[u] == t) c.tied.push_back(u);
+          else c.conditions.push_back(A[u] + B[u] * c.xi - c.eta);  // every other term decays faster
+        }
         out.push_back(std::move(c));
       }
   }
@@ -265,6 +278,7 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs) {
     c.regime = reg.name;
     c.first = reg.terms[cand.s].t;
     c.second = reg.terms[cand.t].t;
+    for (const std::size_t u : cand.tied) c.tied.push_back(reg.terms[u].t);
     c.xi = cand.xi;
     c.eta = cand.eta;
     bool empty = false;
@@ -294,13 +308,14 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs) {
     const sample_set in_cell = holds(conj, pts);
     if (std::find(in_cell.begin(), in_cell.end(), true) == in_cell.end()) continue;
     // merge into a phase with the same formulas and the same dominant pair
+    std::vector<term> dominant{c.first, c.second};
+    dominant.insert(dominant.end(), c.tied.begin(), c.tied.end());
     phase* target = nullptr;
     for (auto& ph : phases)
-      if ((ph.xi - c.xi).normal().is_zero() && (ph.eta - c.eta).normal().is_zero() &&
-          ph.dominant == std::vector<term>{c.first, c.second})
+      if ((ph.xi - c.xi).normal().is_zero() && (ph.eta - c.eta).normal().is_zero() && ph.dominant == dominant)
         target = &ph;
     if (!target) {
-      phases.push_back({"", {c.first, c.second}, c.xi, c.eta, {}, {}, {}});
+      phases.push_back({"", dominant, c.xi, c.eta, {}, {}, {}});
       target = &phases.back();
     }
     target->cells.push_back(c);

@@ -37,6 +37,7 @@ std::vector<boundary> derived_boundaries();
 struct cell {
   std::string regime;
   term first, second;         ///< the crossing pair (dominant terms at the optimum)
+  std::vector<term> tied;     ///< terms with the same monomial as one of the pair (dominant with it)
   GiNaC::ex xi, eta;          ///< rational functions of alpha, beta
   std::vector<inequality> region;  ///< regime conditions and the candidate's own, simplified
 };
