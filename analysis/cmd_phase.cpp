@@ -31,14 +31,6 @@ struct table_args {
   std::string catalogue;
 };
 
-/// A catalogue file's text; a file that cannot be read is bad input (exit 2).
-std::string read_catalogue_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw invalid_input(fmt::format("--catalogue '{}' cannot be read", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 struct diagram_args {
   std::string out;
   std::vector<std::string> marks;

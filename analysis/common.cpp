@@ -74,6 +74,14 @@ stream_scope::~stream_scope() {
 
 void print_json(const nlohmann::json& j) { out() << j.dump(2) << std::endl; }
 
+std::string read_catalogue_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw invalid_input(fmt::format("catalogue '{}' cannot be read", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 double available_memory() {
   std::ifstream in("/proc/meminfo");
   for (std::string line; std::getline(in, line);) {  // "MemAvailable:   12345678 kB"

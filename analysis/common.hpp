@@ -73,6 +73,9 @@ class validation_scope {
 };
 bool validating();
 
+/// A catalogue file's text (table --catalogue, catalogue check); a file that cannot be read is bad input (exit 2).
+std::string read_catalogue_file(const std::string& path);
+
 /// Prints `j` as one JSON object on out().
 void print_json(const nlohmann::json& j);
 
@@ -95,5 +98,6 @@ void register_check(CLI::App& app, runner& run);
 void register_frontier(CLI::App& app, runner& run);
 void register_jvr(CLI::App& app, runner& run);
 void register_sweep(CLI::App& app, runner& run);
+void register_catalogue(CLI::App& app, runner& run);
 
 }  // namespace scalelaw::cli

@@ -52,6 +52,7 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run, st
   register_frontier(app, run);
   register_jvr(app, run);
   register_sweep(app, run);
+  register_catalogue(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

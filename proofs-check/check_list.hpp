@@ -49,6 +49,9 @@ result frontier_phase(double a, double b, bool quick);
 result frontier_model_phase(double a, double b);
 result boundary_crossing(const char* name, const char* left, const char* right, bool quick);
 
+// the catalogue measured (checks_catalogue.cpp)
+result catalogue_measured(bool);
+
 // Jeon–Van Roy (checks_jvr.cpp)
 result jvr_closed_form(bool);
 result jvr_bound_exponents(bool);

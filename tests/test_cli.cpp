@@ -195,6 +195,34 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   }
   expect_error("table --catalogue " + bad.string(), "bad.toml:5: regime[1].conditions");
   expect_error("table --catalogue /nonexistent/c.toml", "cannot be read");
+  // catalogue check (issue 35): the shipped file's first regime passes, the same with Kpp's r-exponent moved by 1/20 fails
+  // with exit 1 naming the term; JSON per the contract
+  {
+    const std::string text = slurp(shipped);
+    const std::size_t second = text.find("[[regime]]", text.find("[[regime]]") + 1);
+    const std::string first_regime = text.substr(0, second);
+    const fs::path one = test_dir() / "one.toml", moved = test_dir() / "moved.toml";
+    std::ofstream(one) << first_regime;
+    const std::string kpp_r = "r = \"-(4*alpha-1)/(2*alpha)\"";
+    BOOST_REQUIRE(first_regime.find(kpp_r) != std::string::npos);
+    std::string m = first_regime;
+    m.replace(m.find(kpp_r), kpp_r.size(), "r = \"-(4*alpha-1)/(2*alpha)+1/20\"");
+    std::ofstream(moved) << m;
+    const auto ok = run("catalogue check --json " + one.string());
+    BOOST_TEST(ok.status == 0, ok.err);
+    const auto j = nlohmann::json::parse(ok.out);
+    BOOST_TEST(j["passed"] == true);
+    BOOST_TEST(j["terms"].size() == 9u);  // 3 terms at 3 points
+    for (const char* key : {"regime", "term", "point", "measured", "expected", "tolerance", "passed"})
+      BOOST_TEST(j["terms"][0].contains(key), key);
+    const auto bad_r = run("catalogue check " + moved.string());
+    BOOST_TEST(bad_r.status == 1);
+    BOOST_TEST(bad_r.out.find("| Kpp |") != std::string::npos);
+    BOOST_TEST(bad_r.out.find("FAIL: r-exponent measured") != std::string::npos, bad_r.out);
+    BOOST_TEST(bad_r.out.find("6 of 9 terms agree") != std::string::npos, bad_r.out);
+    expect_error("catalogue check " + bad.string(), "bad.toml:5");
+    expect_error("catalogue check --points 0 " + one.string(), "points");
+  }
   const fs::path svg = test_dir() / "phase.svg";
   fs::remove(svg);
   BOOST_TEST(run("diagram --out " + svg.string() + " --resolution 60 --mark 1,0.3").status == 0);

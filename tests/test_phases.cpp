@@ -14,6 +14,7 @@
 #include "phases/arrangement.hpp"
 #include "scalelaw/phases/approach.hpp"
 #include "scalelaw/phases/derive.hpp"
+#include "independent_table.hpp"
 
 using namespace scalelaw;
 using namespace scalelaw::phases;
@@ -172,31 +173,7 @@ BOOST_AUTO_TEST_CASE(regions_exact_and_simplified) {
 //   IVb  (1-sqrt(2)/2<a<1/2, 2b>1): F0 d^-2a vs that Kpp: 2a xi = e_K (1-xi) + (1-2a)^2/(2a) xi -> xi = 1/2
 // eta is the common rate there. Compared exactly at 1000 random rational points of each typed region.
 BOOST_AUTO_TEST_CASE(independent_table) {
-  struct typed {
-    const char* label;
-    std::function<bool(const rational&, const rational&)> region;
-    std::function<rational(const rational&, const rational&)> xi, eta;
-  };
-  const rational half(1, 2), quarter(1, 4);
-  // a < 1 - sqrt(2)/2  <=>  2 (1 - a)^2 > 1 for a < 1
-  auto below_iv = [](const rational& a) { return a < 1 && 2 * (1 - a) * (1 - a) > 1; };
-  const std::vector<typed> table{
-      {"Ia", [&](const rational& a, const rational& b) { return a > half && b < half && a + b > half; },
-       [](const rational& a, const rational&) -> rational { return rational(1) / (2 * a + 1); }, [](const rational& a, const rational& b) -> rational { return (2 * a + 2 * b - 1) / (2 * a + 1); }},
-      {"Ib", [&](const rational& a, const rational& b) { return a < half && b < half && a + b > half; },
-       [](const rational&, const rational&) -> rational { return rational(1, 2); }, [](const rational& a, const rational& b) -> rational { return rational(a + b - rational(1, 2)); }},
-      {"Ic", [&](const rational& a, const rational& b) { return a < quarter && b > half; },
-       [](const rational& a, const rational& b) -> rational { const rational e = (2 * a + 2 * b - 1) / (2 * a); return e / (2 * a + (2 - 2 * a) * e); },
-       [](const rational& a, const rational& b) -> rational { const rational e = (2 * a + 2 * b - 1) / (2 * a); return 2 * a * e / (2 * a + (2 - 2 * a) * e); }},
-      {"II", [&](const rational& a, const rational& b) { return a > b && b > half; },
-       [](const rational& a, const rational& b) -> rational { return b / (a + b); }, [](const rational& a, const rational& b) -> rational { return (2 * a + 2 * b - 1) / (2 * a + 2 * b); }},
-      {"III", [&](const rational& a, const rational& b) { return b > a && a > half; },
-       [](const rational&, const rational&) -> rational { return rational(1, 2); }, [](const rational& a, const rational&) -> rational { return 1 - 1 / (4 * a); }},
-      {"IVa", [&](const rational& a, const rational& b) { return a > quarter && below_iv(a) && b > half; },
-       [](const rational& a, const rational& b) -> rational { return (a - b) / (a + 2 * a * b - 2 * b); },
-       [](const rational& a, const rational& b) -> rational { return (2 * a - 1) * (2 * a + 2 * b - 1) / (2 * a + 4 * a * b - 4 * b); }},
-      {"IVb", [&](const rational& a, const rational& b) { return a < half && !below_iv(a) && b > half; },
-       [](const rational&, const rational&) -> rational { return rational(1, 2); }, [](const rational& a, const rational&) -> rational { return rational(a); }}};
+  const auto table = scalelaw::testing::independent_table();
   std::mt19937_64 gen(18);
   std::uniform_int_distribution<int> A(1, 30000), B(-10000, 30000);  // alpha in (0, 3], beta in [-1, 3], 1e-4 grid
   for (const auto& t : table) {
