@@ -81,6 +81,26 @@ judged judge_with_negations(double xc, double ec, const frontier_result& fr, con
   return j;
 }
 
+// Issue 35: where the DE reaches the cell (six phases; not IVa, whose off-cell terms fade as f^-0.034: docs/NOTES.md
+// "Why IVa cannot be measured to 0.01") the measured frontier itself must be within 0.01 of it. IVa keeps bridge +
+// limit with its own bridge tolerance: |DE - model on the same window| measured 0.0013 in xi and 0.0060 in eta
+// (2026-12-04; F_ac, of F0's order for 2a < 1, is the share the model omits), 0.008 = that plus the grid phase of the
+// 2-per-octave d grid (<= 5e-4, tests/test_frontier.cpp) and a 25 % drift of F_ac's share; not the generic 0.01.
+constexpr double iva_bridge = 0.008;
+bool cell_reached(const frontier_verdict& v, const std::string& label) {
+  if (label == "IVa") return std::abs(v.xi - v.model.xi_same) <= iva_bridge && std::abs(v.eta - v.model.eta_same) <= iva_bridge;
+  return v.within;
+}
+std::string reach_text(const std::string& label) {
+  return label == "IVa" ? fmt::format("IVa: |measured - model on the same window| <= {} (measured 0.006)", iva_bridge)
+                        : "and |measured - cell| <= 0.01";
+}
+// What the moved cells show, and what they do not (issue 35).
+constexpr const char* moved_cells_note =
+    "the moved cells fail the 0.002 limit by arithmetic once the model's limit is within 2e-4 of the cell: they show the "
+    "verdict's resolution, not that a wrong premise would be caught; test_catalogue_mutations moves the catalogue itself "
+    "(76 exponents by 1/20)";
+
 nlohmann::json verdict_numbers(const frontier_verdict& v) {
   return {{"xi", v.xi}, {"eta", v.eta}, {"xi_model_same_window", v.model.xi_same}, {"eta_model_same_window", v.model.eta_same},
           {"xi_model_1e60", v.model.xi_mid}, {"eta_model_1e60", v.model.eta_mid}, {"xi_model_1e80", v.model.xi_far},
@@ -116,12 +136,13 @@ result frontier_phase(double a, double b, bool) {
   nlohmann::json measured = verdict_numbers(j.v);
   measured["local_flops"] = lf; measured["local_xi"] = lx; measured["local_eta"] = le;
   measured["moved_cells_passing"] = std::count_if(j.moved.begin(), j.moved.end(), [](const auto& m) { return m.passed(); });
-  return with_numbers({j.passed(), fmt::format("{}; {} local slopes (xi, eta) at f ={}", j.v.text(), j.moved_text(), local),
+  const bool reached = cell_reached(j.v, c.ph->label);
+  return with_numbers({j.passed() && reached, fmt::format("{}; {} local slopes (xi, eta) at f ={}", j.v.text(), j.moved_text(), local),
                        fmt::format("phase {}: xi = {}, eta = {}", c.ph->label, g(xc), g(ec)),
-                       frontier_tolerance_text() + "; and each cell moved by 0.02 fails",
+                       frontier_tolerance_text() + "; " + reach_text(c.ph->label) + "; and each cell moved by 0.02 fails",
                        fmt::format("DE curves (contour), d = {:.3g}..{:.3g} at 2 per octave, flops {:.2g}..{:.2g}, slopes over the top 1.5 "
-                                   "decades of interior optima; the model continuation is lib/frontier/model.hpp", o.d_min, o.d_max,
-                                   o.flops_min, o.flops_max)},
+                                   "decades of interior optima; the model continuation is lib/frontier/model.hpp; {}", o.d_min, o.d_max,
+                                   o.flops_min, o.flops_max, moved_cells_note)},
                       measured, {{"xi", xc}, {"eta", ec}, {"moved_cells_passing", 0}}, verdict_tolerances());
 }
 
@@ -176,12 +197,13 @@ result boundary_crossing(const char* name, const char* left, const char* right, 
   const auto [cl, jl] = measure(left);
   const auto [cr, jr] = measure(right);
   nlohmann::json measured = {{"left", verdict_numbers(jl.v)}, {"right", verdict_numbers(jr.v)}};
-  return with_numbers({jl.passed() && jr.passed() && cl.ph != cr.ph,
+  return with_numbers({jl.passed() && jr.passed() && cl.ph != cr.ph && cell_reached(jl.v, cl.ph->label) && cell_reached(jr.v, cr.ph->label),
                        fmt::format("{} ({}): {}; {} | {} ({}): {}; {}", cl.ph->label, left, jl.v.text(), jl.moved_text(), cr.ph->label,
                                    right, jr.v.text(), jr.moved_text()),
                        fmt::format("{}: xi {}, eta {}; {}: xi {}, eta {}", cl.ph->label, g(nearest_double(cl.xi)), g(nearest_double(cl.eta)),
                                    cr.ph->label, g(nearest_double(cr.xi)), g(nearest_double(cr.eta))),
-                       "on each side: " + frontier_tolerance_text() + "; each cell moved by 0.02 fails; and two different phases",
+                       "on each side: " + frontier_tolerance_text() + "; " + reach_text(cl.ph->label) + " (left), " +
+                           reach_text(cr.ph->label) + " (right); each cell moved by 0.02 fails; and two different phases",
                        std::string("boundary ") + name + "; DE curves as in frontier[...]; that the formulas agree on the line (eta "
                        "always, xi except IVa|IVb) is test_phases' eta_continuous_xi_reported"},
                       measured,

@@ -55,9 +55,11 @@ BOOST_AUTO_TEST_CASE(density_mass_and_kolmogorov_distance) {
   BOOST_TEST(ks.back() < ks.front() / 2);  // and it shrinks with d
 }
 
-// The DE loss curve (curve --method deq) against the exact curves of 8 seeds of W at d = 200, in four
-// phases: within 2 seed-to-seed standard deviations at every logged r (the issue: "within the
-// observed seed-to-seed spread"; observed max 0.2-1.0 sd).
+// The DE loss curve (curve --method deq) against the exact curves of 8 seeds of W at d = 200, in four phases: within 4
+// standard errors of the 8-seed mean plus the O(1/d) finite-size allowance 2/d of deq_f0 (the DE is exact only as
+// d -> inf) at every logged r. Observed (2026-12-04): at most 3.1 standard errors, |DE - mean| / DE at most 6 %, largest
+// at r >~ 1e4 where the loss is F0's (its finite-d gap, tests/test_asymptotics.cpp). Two seed-to-seed standard
+// deviations, the bar before, is sqrt(8) times wider.
 #include "scalelaw/deq/contour.hpp"
 #include "scalelaw/volterra/block_leap.hpp"
 
@@ -76,9 +78,11 @@ BOOST_AUTO_TEST_CASE(deq_curve_within_seed_spread) {
       for (std::size_t k = 0; k < grid.size(); ++k) { mean[k] += c.loss[k] / seeds; sq[k] += c.loss[k] * c.loss[k] / seeds; }
     }
     for (std::size_t k = 1; k < grid.size(); ++k) {
-      const double sd = std::sqrt(std::max(0.0, sq[k] - mean[k] * mean[k]) * seeds / (seeds - 1));
-      BOOST_TEST(std::abs(de.loss[k] - mean[k]) <= 2 * sd, "alpha=" << p.a << " beta=" << p.b << " r=" << grid[k]
-                                                                    << " deq=" << de.loss[k] << " mean=" << mean[k] << " sd=" << sd);
+      const double se = std::sqrt(std::max(0.0, sq[k] - mean[k] * mean[k]) / (seeds - 1));  // of the mean of 8 seeds
+      BOOST_TEST_MESSAGE("alpha=" << p.a << " beta=" << p.b << " r=" << grid[k] << " (deq-mean)/se=" << (de.loss[k] - mean[k]) / se
+                                  << " (deq-mean)/deq=" << (de.loss[k] - mean[k]) / de.loss[k]);
+      BOOST_TEST(std::abs(de.loss[k] - mean[k]) <= 4 * se + 2.0 / m.d * de.loss[k],
+                 "alpha=" << p.a << " beta=" << p.b << " r=" << grid[k] << " deq=" << de.loss[k] << " mean=" << mean[k] << " se=" << se);
     }
   }
 }
