@@ -16,7 +16,7 @@ struct catalogue_check_args {
 }  // namespace
 
 void register_catalogue(CLI::App& app, runner& run) {
-  auto* cat = app.add_subcommand("catalogue", "a catalogue of term forms (TOML, MODEL §5): check it against the sums");
+  auto* cat = app.add_subcommand("catalogue", "a catalogue of term forms (TOML, in the format of data/catalogues/ppxp.toml): check it against the sums");
   cat->require_subcommand(1);
   auto a = std::make_shared<catalogue_check_args>();
   auto* sub = cat->add_subcommand(

@@ -77,21 +77,25 @@ void register_phase(CLI::App& app, runner& run) {
     sub->add_option("--out", a->out, "write to this file instead of stdout");
     sub->add_flag("--json", [a](std::int64_t) { a->format = "json"; }, "same as --format json");
     sub->add_option("--catalogue", a->catalogue,
-                    "derive the table of this catalogue (TOML, format in docs/MODEL.md) instead of the built-in one, "
+                    "derive the table of this catalogue (TOML, in the format of data/catalogues/ppxp.toml) instead of the built-in one, "
                     "data/catalogues/ppxp.toml");
     sub->callback([a, &run] {
       run = [a] {
         if (a->format != "md" && a->format != "csv" && a->format != "json" && a->format != "tex")
           throw invalid_input(fmt::format("format '{}' is unknown: use md, csv, json or tex", a->format));
         std::vector<phases::phase> own;
-        if (!a->catalogue.empty())
-          own = phases::derive_phases(phases::parse_catalogue(read_catalogue_file(a->catalogue), a->catalogue).regimes);
+        phases::catalogue cat;
+        if (!a->catalogue.empty()) {
+          cat = phases::parse_catalogue(read_catalogue_file(a->catalogue), a->catalogue);
+          own = phases::derive_phases(cat);
+        }
         const std::vector<phases::phase>& phs = a->catalogue.empty() ? phases::derived_phases() : own;
         std::string text;
         if (a->format == "md") text = phase_table_markdown(phs);
         else if (a->format == "csv") text = phase_table_csv(phs);
         else if (a->format == "json") text = phase_table_json(phs).dump(2) + "\n";
         else text = phase_table_tex(phs);
+        if (!a->catalogue.empty()) text = with_parameter_names(text, cat.parameters);
         if (a->out.empty()) out() << text;
         else write_file_atomically(a->out, [&](std::ostream& os) { os << text; });
         return 0;

@@ -44,7 +44,7 @@ const std::vector<check>& registry() {
     v.push_back({"sgd_noise_constants_only", "SGD noise (K_pp) only changes constants when beta < alpha (PPXP).", true,
                  noise_only_constants});
     v.push_back({"catalogue_measured", "Every term of the catalogue the table is derived from decays as its monomial says: d- and "
-                 "r-exponents measured from the sums in every regime (MODEL §4).", true, catalogue_measured});
+                 "r-exponents measured from the sums in every regime (SPEC §4).", true, catalogue_measured});
     v.push_back({"phase_table_is_maximum", "The derived (xi, eta) solve max_xi min_terms rate (SPEC §4).", true, phase_table_brute_force});
     v.push_back({"jvr_allocation_closed_form", "A/p + B/T under C = p T gives p* = sqrt(A C/B), exponents 1/2 (SPEC §5).", true,
                  jvr_closed_form});

@@ -6,12 +6,14 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "scalelaw/asymptotics/leading.hpp"
 #include "scalelaw/model/validate.hpp"
 #include "scalelaw/phases/catalogue_file.hpp"
 #include "scalelaw/phases/derive.hpp"
+#include "phases/arrangement.hpp"
 
 using namespace scalelaw;
 using namespace scalelaw::phases;
@@ -88,10 +90,10 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_line_and_key) {
       {replace_once(text, "r = \"-(4*alpha-1)/(2*alpha)\"", "r = \"-(4*alpha-1)/(2*gamma)\""), "f.toml:28: regime[1].term[3].r:"},
       {replace_once(text, "\"2*alpha-1 > 0\", \"1-2*beta > 0\"", "\"2*alpha-1 >= 1\", \"1-2*beta > 0\""), "f.toml:14: regime[1].conditions:"},
       {replace_once(text, "d = \"0\"", "dd = \"0\""), "f.toml:15: regime[1].term[1].d: missing"},
-      {replace_once(text, "name = \"Kpp\"", "name = \"Kxx\""), "f.toml:26: regime[1].term[3].name: 'Kxx'"},
+      {replace_once(text, "name = \"Kpp\"", "name = \"K-pp\""), "f.toml:26: regime[1].term[3].name: 'K-pp' is not a name"},
       {replace_once(text, "d = \"-(2*alpha+2*beta-1)\"", "d = 7"), "f.toml:22: regime[1].term[2].d: must be a string"},
-      {replace_once(text, "parameters = [\"alpha\", \"beta\"]", "parameters = [\"a\", \"b\"]"), "f.toml:9: parameters:"},
-      {replace_once(text, "compute = \"d*r\"", "compute = \"d^2*r\""), "f.toml:10: compute:"},
+      {replace_once(text, "parameters = [\"alpha\", \"beta\"]", "parameters = [\"a\", \"b\"]"), "f.toml:14: regime[1].conditions: '2*alpha-1 ' is not an expression"},
+      {replace_once(text, "compute = \"d*r\"", "compute = \"d*r^0\""), "f.toml:10: compute:"},
       {replace_once(text, "d = \"-2*alpha\"", "d = \"-2*alpha+\""), "regime[2].term[3].d: '-2*alpha+' is not an expression"},
       {replace_once(text, "name = \"F0\"", "name = \"Fpp\""), "regime[1].term[2].name: 'Fpp' appears twice"},
       {"name = \"x\"\nparameters = [\"alpha\", \"beta\"]\n", "f.toml:1: regime: at least one"},
@@ -142,4 +144,133 @@ BOOST_AUTO_TEST_CASE(leading_forms_use_the_files_exponents) {
     ++checked;
   }
   BOOST_TEST(checked == 6);
+}
+
+// Catalogues of other models (issue 35 item 1, issue 36 item 1): any parameter names (one or two), any term names, a
+// compute monomial; phases named P1, P2, ... Each table checked against its balance derived by hand, exactly (GMP), at
+// random rational points.
+namespace {
+
+catalogue shipped(const std::string& file) {
+  std::ifstream in(std::string(SCALELAW_DATA_DIR) + "/catalogues/" + file);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return parse_catalogue(os.str(), file);
+}
+
+rational exact_at(const GiNaC::ex& e, const rational& a, const rational& b) {
+  return to_rational(GiNaC::ex_to<GiNaC::numeric>(GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}))));
+}
+
+// the phase whose cell holds (a, b), with its exact xi and eta (nullptr off every cell)
+struct located { const phase* ph = nullptr; rational xi, eta; };
+located locate(const std::vector<phase>& phs, const rational& a, const rational& b = 0) {
+  for (const auto& ph : phs)
+    for (const auto& c : ph.cells) {
+      bool in = true;
+      for (const auto& q : c.region) in = in && exact_at(q.expr, a, b) > 0;
+      if (in) return {&ph, exact_at(ph.xi, a, b), exact_at(ph.eta, a, b)};
+    }
+  return {};
+}
+
+std::vector<std::string> names_of(const phase& ph) {
+  std::vector<std::string> out;
+  for (const auto& t : ph.dominant) out.push_back(name(t));
+  return out;
+}
+
+}  // namespace
+
+// Lin-Wu-Kakade-Bartlett-Lee: M^-(a-1) + N^-((a-1)/a) at compute M N: (a-1) xi = (a-1)/a (1 - xi), xi = 1/(a+1),
+// eta = (a-1)/(a+1). At compute M^2 N (r = f^(1-2 xi)): a xi = 1 - 2 xi, xi = 1/(a+2), eta = (a-1)/(a+2).
+BOOST_AUTO_TEST_CASE(lwkbl_one_parameter) {
+  const catalogue c = shipped("lwkbl.toml");
+  BOOST_TEST(c.parameters == std::vector<std::string>{"a"});
+  const auto phs = derive_phases(c);
+  BOOST_REQUIRE(phs.size() == 1u);
+  BOOST_TEST(phs[0].label == "P1");
+  std::string text;
+  catalogue squared = c;
+  squared.compute_d = 2;
+  const auto phs2 = derive_phases(squared.regimes, derivation_options::of(squared));
+  for (int k = 1; k <= 200; ++k) {
+    rational a = 1 + rational(k, 37);
+    a.canonicalize();
+    const located l = locate(phs, a);
+    BOOST_REQUIRE(l.ph);
+    BOOST_TEST(l.xi == 1 / (a + 1));
+    BOOST_TEST(l.eta == (a - 1) / (a + 1));
+    const located l2 = locate(phs2, a);
+    BOOST_REQUIRE(l2.ph);
+    BOOST_TEST(l2.xi == 1 / (a + 2), "compute d^2 r at a = " << a);
+    BOOST_TEST(l2.eta == (a - 1) / (a + 2), "compute d^2 r at a = " << a);
+  }
+  BOOST_TEST(!locate(phs, rational(1, 2)).ph);  // a < 1: outside the catalogue
+}
+
+// The three-term variant (data/catalogues/three_term.toml), by hand: rates (in f) a xi, (1 - xi)/2 and 1/4 + 3 xi/4.
+// approximation | data cross at xi = 1/(2a+1), eta = a/(2a+1), where the cross term's rate 1/4 + 3/(4(2a+1)) exceeds
+// eta iff a < 2; for a > 2, cross | data at xi = 1/5, eta = 2/5, where the approximation term's a/5 exceeds 2/5.
+BOOST_AUTO_TEST_CASE(three_term_variant) {
+  const auto phs = derive_phases(shipped("three_term.toml"));
+  BOOST_REQUIRE(phs.size() == 2u);
+  for (int k = 1; k <= 400; ++k) {
+    rational a(k, 50);
+    a.canonicalize();  // gmpxx compares canonical fractions only
+    if (a == 2) continue;  // the boundary
+    const located l = locate(phs, a);
+    BOOST_REQUIRE_MESSAGE(l.ph, "no phase at a = " << a);
+    if (a < 2) {
+      BOOST_TEST(l.xi == 1 / (2 * a + 1));
+      BOOST_TEST(l.eta == a / (2 * a + 1));
+      BOOST_TEST((names_of(*l.ph) == std::vector<std::string>{"approximation", "data"}));
+    } else {
+      BOOST_TEST(l.xi == rational(1, 5));
+      BOOST_TEST(l.eta == rational(2, 5));
+      BOOST_TEST((names_of(*l.ph) == std::vector<std::string>{"data", "cross"}));
+    }
+  }
+  BOOST_TEST(!locate(phs, rational(-1, 2)).ph);  // a < 0: outside
+}
+
+// The PPXP catalogue with its parameters renamed (p, q) and its compute written q-free as "r*d*B": the same formulas in
+// the new symbols; not the PPXP conventions (no alpha > 0 added, phases P1..P7).
+BOOST_AUTO_TEST_CASE(renamed_parameters_and_compute_constants) {
+  std::string text = shipped_text();
+  for (auto [from, to] : {std::pair<std::string, std::string>{"alpha", "p"}, {"beta", "q"}}) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) text.replace(at, from.size(), to);
+  }
+  text = replace_once(text, "compute = \"d*r\"", "compute = \"r*d*B\"");
+  const catalogue c = parse_catalogue(text, "renamed.toml");
+  BOOST_TEST(c.parameters == (std::vector<std::string>{"p", "q"}));
+  BOOST_TEST(c.compute_d == 1);
+  BOOST_TEST(c.compute_r == 1);
+  const auto phs = derive_phases(c);
+  BOOST_TEST(phs.size() == 7u);
+  for (const auto& rp : reference_points()) {
+    const auto built_in = classify(rp.alpha, rp.beta);
+    const located l = locate(phs, rp.alpha, rp.beta);
+    BOOST_REQUIRE(l.ph);
+    BOOST_TEST(l.xi == built_in.xi, rp.label);
+    BOOST_TEST(l.eta == built_in.eta, rp.label);
+    BOOST_TEST(l.ph->label.front() == 'P');
+  }
+}
+
+BOOST_AUTO_TEST_CASE(parameters_and_compute_refused) {
+  const std::string text = shipped_text();
+  const std::string params = "parameters = [\"alpha\", \"beta\"]";
+  BOOST_TEST(refusal(replace_once(text, params, "parameters = [\"alpha\", \"beta\", \"g\"]")).find("3 parameters") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, params, "parameters = []")).find("0 parameters") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, params, "parameters = [\"alpha\", \"d\"]")).find("'d' cannot name a parameter") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, params, "parameters = [\"alpha\", \"alpha\"]")).find("appears twice") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, params, "parameters = [\"alpha\", \"2b\"]")).find("cannot name") != std::string::npos);
+  const std::string compute = "compute = \"d*r\"";
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d+r\"")).find("not a monomial") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^2\"")).find("must grow with both") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^alpha*r\"")).find("not a monomial") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d*/r\"")).find("compute") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, "name = \"Fpp\"", "name = \"F pp\"")).find("not a name") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^2*r\"")).empty());
 }

@@ -221,6 +221,17 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
     BOOST_TEST(bad_r.out.find("FAIL: r-exponent measured") != std::string::npos, bad_r.out);
     BOOST_TEST(bad_r.out.find("6 of 9 terms agree") != std::string::npos, bad_r.out);
     expect_error("catalogue check " + bad.string(), "bad.toml:5");
+    expect_error("catalogue check " + std::string(SCALELAW_DATA_DIR) + "/catalogues/lwkbl.toml", "measures the PPXP model");
+    // another model's table: its own parameter and term names, phases P1, P2, ... (issue 36 item 1)
+    const auto lw = run("table --catalogue " + std::string(SCALELAW_DATA_DIR) + "/catalogues/lwkbl.toml --format json");
+    BOOST_TEST(lw.status == 0, lw.err);
+    const auto lj = nlohmann::json::parse(lw.out);
+    BOOST_TEST(lj["phases"].size() == 1u);
+    BOOST_TEST(lj["phases"][0]["phase"] == "P1");
+    BOOST_TEST(lj["phases"][0]["xi_formula"] == "1/(a+1)");
+    BOOST_TEST(lj["phases"][0]["eta_formula"] == "(a-1)/(a+1)");
+    BOOST_TEST(lj["phases"][0]["dominant"] == nlohmann::json::array({"approximation", "variance"}));
+    BOOST_TEST(lw.out.find("alpha") == std::string::npos);
     expect_error("catalogue check --points 0 " + one.string(), "points");
   }
   const fs::path svg = test_dir() / "phase.svg";

@@ -1,5 +1,7 @@
 #include "output/phase_table.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <sstream>
 #include <utility>
@@ -124,6 +126,33 @@ std::string phase_table_tex(const std::vector<phase>& phs) {
   }
   os << "\\hline\n\\end{tabular}\n\\end{document}\n";
   return os.str();
+}
+
+std::string with_parameter_names(const std::string& text, const std::vector<std::string>& names) {
+  auto name_of = [&](const std::string& id) -> const std::string* {
+    if (id == "alpha" && !names.empty()) return &names[0];
+    if (id == "beta" && names.size() > 1) return &names[1];
+    return nullptr;
+  };
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!(std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '_') || (i > 0 && ident(text[i - 1]))) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && ident(text[j])) ++j;
+    const std::string id = text.substr(i, j - i);
+    const std::string* n = name_of(id);
+    if (!n || *n == id) out += id;  // alpha named alpha: unchanged (and \alpha stays in TeX)
+    else if (i > 0 && text[i - 1] == '\\') {  // TeX: \alpha -> \mathit{a}
+      out.pop_back();
+      out += "\\mathit{" + *n + "}";
+    } else out += *n;
+    i = j;
+  }
+  return out;
 }
 
 }  // namespace scalelaw

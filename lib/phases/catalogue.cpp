@@ -3,17 +3,6 @@
 
 namespace scalelaw::phases {
 
-
-const char* name(term t) {
-  switch (t) {
-    case term::Fpp: return "Fpp";
-    case term::Fac: return "Fac";
-    case term::F0: return "F0";
-    case term::Kpp: return "Kpp";
-  }
-  return "?";
-}
-
 const GiNaC::symbol& alpha() { static const GiNaC::symbol a("alpha"); return a; }
 const GiNaC::symbol& beta() { static const GiNaC::symbol b("beta"); return b; }
 

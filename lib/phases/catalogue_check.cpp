@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "phases/arrangement.hpp"
+#include "scalelaw/model/validate.hpp"
 #include "scalelaw/numeric/exact.hpp"
 #include "scalelaw/phases/derive.hpp"
 
@@ -99,8 +100,17 @@ void judge(term_verdict& v, const monomial& m) {
 
 catalogue_verdict check_catalogue(const catalogue& cat, unsigned points_per_regime,
                                   const std::function<void(const std::string&)>& progress) {
+  // the toolkit has sums for the PPXP model only: its parameters and its terms' names
+  if (cat.parameters != std::vector<std::string>{"alpha", "beta"} || cat.compute_d != 1 || cat.compute_r != 1)
+    throw invalid_input("catalogue check measures the PPXP model: parameters [\"alpha\", \"beta\"], compute d*r");
+  for (const regime& reg : cat.regimes)
+    for (const monomial& m : reg.terms)
+      if (!(m.t == term::Fpp || m.t == term::Fac || m.t == term::F0 || m.t == term::Kpp))
+        throw invalid_input(fmt::format("catalogue check: the toolkit has no sums for the term '{}' (regime '{}'); it measures "
+                                        "Fpp, Fac, F0 and Kpp",
+                                        name(m.t), reg.name));
   catalogue_verdict out;
-  std::map<std::tuple<int, std::string, std::string>, term_exponents> memo;
+  std::map<std::tuple<std::string, std::string, std::string>, term_exponents> memo;
   for (const regime& reg : cat.regimes) {
     const auto pts = regime_sample_points(reg, points_per_regime);
     for (const auto& [a, b] : pts)
@@ -110,7 +120,7 @@ catalogue_verdict check_catalogue(const catalogue& cat, unsigned points_per_regi
         v.t = m.t;
         v.alpha = a;
         v.beta = b;
-        const auto key = std::make_tuple(static_cast<int>(m.t), a.get_str(), b.get_str());
+        const auto key = std::make_tuple(m.t.label(), a.get_str(), b.get_str());
         auto it = memo.find(key);
         if (it == memo.end()) it = memo.emplace(key, measure_term(m.t, a, b)).first;
         v.measured = it->second;

@@ -1,5 +1,7 @@
 #include "scalelaw/phases/catalogue_file.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -20,6 +22,7 @@ thread_local bool toml_invariant_broken = false;
 #include <toml++/toml.h>
 #pragma pop_macro("NDEBUG")
 
+#include "phases/arrangement.hpp"
 #include "scalelaw/model/validate.hpp"
 
 namespace scalelaw::phases {
@@ -67,10 +70,45 @@ struct reader {
   }
 };
 
+// A name: a letter, then letters, digits, underscores (the same for parameters and terms).
+bool is_name(const std::string& n) {
+  if (n.empty() || !std::isalpha(static_cast<unsigned char>(n[0]))) return false;
+  return std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
 term term_of(const std::string& name, const reader& rd, const toml::source_region& where, const std::string& key) {
-  for (term t : {term::Fpp, term::Fac, term::F0, term::Kpp})
-    if (name == phases::name(t)) return t;
-  rd.fail(where, key, fmt::format("'{}' is not a term the derivation knows (Fpp, Fac, F0, Kpp)", name));
+  if (!is_name(name)) rd.fail(where, key, fmt::format("'{}' is not a name (a letter, then letters, digits, _)", name));
+  return term(name);
+}
+
+// The compute as a monomial d^a r^b times constants (other names, numbers): a, b > 0 (SPEC §4).
+void parse_compute(catalogue& out, const reader& rd, const toml::source_region& where) {
+  GiNaC::symtab table;
+  const GiNaC::symbol d("d"), r("r");
+  table["d"] = d;
+  table["r"] = r;
+  GiNaC::ex f;
+  try {
+    GiNaC::parser reader(table, false);  // other names (a batch B) are constants of the compute
+    f = reader(out.compute);
+  } catch (const std::exception& e) {
+    rd.fail(where, "compute", fmt::format("'{}' is not a monomial in d and r ({})", out.compute, e.what()));
+  }
+  auto exponent_of = [&](const GiNaC::symbol& x) -> rational {
+    // f = c d^a r^b: a = d log f / d log x, a rational number
+    const GiNaC::ex a = GiNaC::normal(x * f.diff(x) / f);
+    if (!GiNaC::is_a<GiNaC::numeric>(a) || !GiNaC::ex_to<GiNaC::numeric>(a).is_rational()) {
+      std::ostringstream os;
+      os << a;
+      rd.fail(where, "compute", fmt::format("'{}' is not a monomial in d and r (its exponent of {} is {})", out.compute, x.get_name(), os.str()));
+    }
+    return to_rational(GiNaC::ex_to<GiNaC::numeric>(a));
+  };
+  out.compute_d = exponent_of(d);
+  out.compute_r = exponent_of(r);
+  if (!(out.compute_d > 0 && out.compute_r > 0))
+    rd.fail(where, "compute", fmt::format("'{}' must grow with both d and r (exponents {} and {})", out.compute,
+                                          out.compute_d.get_str(), out.compute_r.get_str()));
 }
 
 }  // namespace
@@ -123,17 +161,21 @@ catalogue parse_catalogue(std::string_view text, std::string_view source) {
     if (!s) rd.fail(p.source(), "parameters", "every parameter must be a string");
     out.parameters.push_back(s->get());
   }
-  // the derivation (lib/phases/derive.cpp) is written for the plane (alpha, beta) with compute d*r
-  if (out.parameters != std::vector<std::string>{"alpha", "beta"})
-    rd.fail(params.node()->source(), "parameters", "the derivation supports the parameters [\"alpha\", \"beta\"] only");
-  rd.symbols["alpha"] = alpha();
-  rd.symbols["beta"] = beta();
+  // the derivation (lib/phases/derive.cpp) works in a plane: the first parameter is its x (alpha()), the second its y
+  // (beta()); one parameter leaves y unused. Three or four need an arrangement in 3 or 4 dimensions, not built.
+  if (out.parameters.empty() || out.parameters.size() > 2)
+    rd.fail(params.node()->source(), "parameters",
+            fmt::format("{} parameters: the derivation supports 1 or 2 (its exact regions are a plane arrangement)", out.parameters.size()));
+  for (std::size_t i = 0; i < out.parameters.size(); ++i) {
+    const std::string& n = out.parameters[i];
+    if (!is_name(n) || n == "d" || n == "r")
+      rd.fail(params.node()->source(), "parameters", fmt::format("'{}' cannot name a parameter (a name other than d and r)", n));
+    if (rd.symbols.count(n)) rd.fail(params.node()->source(), "parameters", fmt::format("'{}' appears twice", n));
+    rd.symbols[n] = i == 0 ? alpha() : beta();
+  }
   if (const auto c = doc["compute"]) {
     out.compute = rd.string_at(c, top, "compute");
-    std::string squeezed;
-    for (char ch : out.compute)
-      if (ch != ' ') squeezed += ch;
-    if (squeezed != "d*r" && squeezed != "r*d") rd.fail(c.node()->source(), "compute", "the derivation supports compute = \"d*r\" only");
+    parse_compute(out, rd, c.node()->source());
   }
   const auto regs = doc["regime"];
   if (!regs || !regs.as_array() || regs.as_array()->empty()) rd.fail(top, "regime", "at least one [[regime]] is required");

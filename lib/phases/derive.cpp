@@ -145,7 +145,7 @@ bool cell_contains(const cell& c, const rational& a, const rational& b) {
 }
 
 // A candidate cell before its region is simplified: the crossing pair, the terms whose rate is one of theirs (the same
-// monomial: they are dominant with them, MODEL §4), and every condition.
+// monomial: they are dominant with them, SPEC §4), and every condition.
 struct candidate {
   const regime* reg;
   std::size_t s, t;
@@ -154,14 +154,17 @@ struct candidate {
   std::vector<ex> conditions;
 };
 
-std::vector<candidate> candidates(const std::vector<regime>& regs) {
+// f = d^cd r^cr, d = f^xi, r = f^{(1 - cd xi)/cr}: a term d^p r^q decays as f^{-(A + B xi)} with A = -q/cr,
+// B = -p + q cd/cr (cd = cr = 1: A = -q, B = q - p), and 0 < xi < 1/cd keeps both d and r growing (SPEC §4).
+std::vector<candidate> candidates(const std::vector<regime>& regs, const rational& cd_q, const rational& cr_q) {
   std::vector<candidate> out;
+  const ex cd = to_numeric(cd_q), cr = to_numeric(cr_q);
   for (const regime& reg : regs) {
     const std::size_t n = reg.terms.size();
     std::vector<ex> A(n), B(n);
     for (std::size_t i = 0; i < n; ++i) {
-      A[i] = GiNaC::normal(-reg.terms[i].r_exp);
-      B[i] = GiNaC::normal(reg.terms[i].r_exp - reg.terms[i].d_exp);
+      A[i] = GiNaC::normal(-reg.terms[i].r_exp / cr);
+      B[i] = GiNaC::normal(-reg.terms[i].d_exp + reg.terms[i].r_exp * cd / cr);
     }
     // terms with the same rate as an earlier one are that one's (they never cross it)
     std::vector<std::size_t> rep(n);
@@ -177,7 +180,7 @@ std::vector<candidate> candidates(const std::vector<regime>& regs) {
         if (denom.is_zero()) continue;  // parallel rates never cross
         candidate c{&reg, s, t, {}, GiNaC::normal((A[t] - A[s]) / denom), 0, {}};
         c.eta = GiNaC::normal(A[s] + B[s] * c.xi);
-        c.conditions = {c.xi, 1 - c.xi, -B[s] * B[t]};  // 0 < xi < 1, one rate increasing and the other decreasing
+        c.conditions = {c.xi, 1 - cd * c.xi, -B[s] * B[t]};  // 0 < xi < 1/cd, one rate increasing and the other decreasing
         for (std::size_t u = 0; u < n; ++u) {
           if (u == s || u == t) continue;
           if (rep[u] == s || rep[u] == t) c.tied.push_back(u);
@@ -256,15 +259,16 @@ std::vector<std::vector<inequality>> phase_region(const phase& ph, const std::ve
 
 }  // namespace
 
-std::vector<phase> derive_phases(const std::vector<regime>& regs) {
-  const std::vector<candidate> cands = candidates(regs);
-  // the arrangement of every polynomial the conditions are made of, and alpha = 0 (the model needs alpha > 0)
-  std::vector<ex> all_conditions{alpha()};
+std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivation_options& opt) {
+  const std::vector<candidate> cands = candidates(regs, opt.compute_d, opt.compute_r);
+  // the arrangement of every polynomial the conditions are made of, and for PPXP alpha = 0 (the model needs alpha > 0)
+  std::vector<ex> all_conditions;
+  if (opt.ppxp) all_conditions.push_back(alpha());
   for (const regime& reg : regs) all_conditions.insert(all_conditions.end(), reg.conditions.begin(), reg.conditions.end());
   for (const candidate& c : cands) all_conditions.insert(all_conditions.end(), c.conditions.begin(), c.conditions.end());
   std::vector<sample> pts;
   for (const sample& p : open_cell_samples(all_conditions, alpha(), beta()))
-    if (p.first > 0) pts.push_back(p);
+    if (!opt.ppxp || p.first > 0) pts.push_back(p);
 
   std::vector<phase> phases;
   for (const candidate& cand : cands) {
@@ -331,6 +335,10 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs) {
     boundary_polys.push_back(primitive(f, flipped));
   }
   for (auto& ph : phases) ph.region = phase_region(ph, boundary_polys, pts);
+  if (!opt.ppxp) {  // no reference points: P1, P2, ... in the order the derivation meets them (regimes, then pairs)
+    for (std::size_t i = 0; i < phases.size(); ++i) phases[i].label = "P" + std::to_string(i + 1);
+    return phases;
+  }
   unsigned unnamed = 0;
   for (auto& ph : phases) {
     for (const auto& rp : reference_points())
@@ -356,6 +364,16 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs) {
 }
 
 std::vector<boundary> derived_boundaries() { return derived_boundaries(derived_phases()); }
+
+derivation_options derivation_options::of(const catalogue& c) {
+  derivation_options o;
+  o.compute_d = c.compute_d;
+  o.compute_r = c.compute_r;
+  o.ppxp = c.parameters == std::vector<std::string>{"alpha", "beta"} && c.compute_d == 1 && c.compute_r == 1;
+  return o;
+}
+
+std::vector<phase> derive_phases(const catalogue& c) { return derive_phases(c.regimes, derivation_options::of(c)); }
 
 const std::vector<phase>& derived_phases() {
   static std::once_flag once;

@@ -53,7 +53,7 @@ constexpr int rho = 4;
 
 double log_of(const enclosure& e) {
   if (!(e.mid > 0) || e.rad * 1000 > e.mid) throw std::runtime_error("term_measure: a sum not enclosed to 3 digits");
-  return log(e.mid).convert_to<double>();
+  return std::log(e.mid.convert_to<double>());
 }
 
 mpz_class pow10(int k) {
@@ -77,22 +77,19 @@ double gamma_of(const exact_sum_params& p) { return gamma_enclosure(p, digits).m
 // log T(d, r) for the certified terms; r as an exact rational near the double given
 double log_term(term t, exact_sum_params p, double r) {
   p.r = exact_of(r);
-  switch (t) {
-    case term::Fpp: return log_of(fpp_enclosure(p, digits));
-    case term::Kpp: {  // Kpp_sum / (gamma B)
-      const enclosure g = gamma_enclosure(p, digits);
-      return log_of(kpp_enclosure(p, digits)) - log(g.mid).convert_to<double>();
-    }
-    case term::F0: {  // the DE's F0 (kappa.hpp, double; relative error ~1e-13): the enclosure declines for d >~ 1e6 at
-                      // 2 alpha > 2 (docs/NOTES.md, "Rigorous sums"), and d here reaches 1e43
-      const double d = p.d.get_d(), v = p.v->get_d(), a = nearest_double(p.alpha);
-      const auto f = deq_f0<double>(a, nearest_double(p.beta), deq_kappa<double>(a, d, v), v);
-      if (!(f.value > 0) || f.error_bound * 1000 > f.value) throw std::runtime_error("term_measure: F0 not to 3 digits");
-      return std::log(f.value);
-    }
-    case term::Fac: break;
+  if (t == term::Fpp) return log_of(fpp_enclosure(p, digits));
+  if (t == term::Kpp) {  // Kpp_sum / (gamma B)
+    const enclosure g = gamma_enclosure(p, digits);
+    return log_of(kpp_enclosure(p, digits)) - std::log(g.mid.convert_to<double>());
   }
-  throw std::logic_error("log_term");
+  if (t == term::F0) {  // the DE's F0 (kappa.hpp, double; relative error ~1e-13): the enclosure declines at large d when
+                        // 2 alpha > 1 (docs/NOTES.md, "The premise measured"), and d here reaches 1e43
+    const double d = p.d.get_d(), v = p.v->get_d(), a = nearest_double(p.alpha);
+    const auto f = deq_f0<double>(a, nearest_double(p.beta), deq_kappa<double>(a, d, v), v);
+    if (!(f.value > 0) || f.error_bound * 1000 > f.value) throw std::runtime_error("term_measure: F0 not to 3 digits");
+    return std::log(f.value);
+  }
+  throw std::logic_error("log_term: " + t.label());
 }
 
 // d far enough that the cut-off at v = 4 d is invisible for x <= x_max: x^{1/(2 alpha)} / v < 1e-40
@@ -131,11 +128,11 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
   term_exponents out;
   std::vector<double> lx, ly;
   if (t == term::Fac) {
-    // MODEL §4: F_ac ~ d^{-1} (gamma r)^{-(1 - 1/(2 alpha))} for 1 << gamma r << kappa ~ d^{2 alpha}; defined apart
+    // SPEC §4: F_ac ~ d^{-1} (gamma r)^{-(1 - 1/(2 alpha))} for 1 << gamma r << kappa ~ d^{2 alpha}; defined apart
     // from F0 only when the atoms are separated from the bulk (2 alpha > 1) and the target's mass is finite (2 beta > 1)
     if (!(2 * alpha_q > 1 && 2 * beta_q > 1))
       throw invalid_input("measure_term: F_ac is separated from F0 only for 2 alpha > 1 and 2 beta > 1");
-    // MODEL §4: F_ac(d, x) ~ d^p x^q Phi(x / kappa) psi(x) with the cut-off Phi -> 1 as x / kappa -> 0 and the lower
+    // SPEC §4: F_ac(d, x) ~ d^p x^q Phi(x / kappa) psi(x) with the cut-off Phi -> 1 as x / kappa -> 0 and the lower
     // correction psi -> 1 as x -> inf. Two paths through the same DE spectra, d = 1e3..1e6, avoid both corrections and the
     // cancellation against the atoms' sum (F_ac / Fpp ~ x^{beta/alpha} / d must not fall):
     //   A: x = 1e-3 kappa(d) (~ d^{2 alpha}): Phi fixed, x -> inf;   B: x = 1e3 (d / 1e3)^{alpha/beta}: F_ac / Fpp fixed.
@@ -176,7 +173,7 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
   }
   // q: fixed d (far), x = 2 gamma r over 1e2..1e5
   if (t == term::F0) {
-    out.q = 0;  // F0 is the r -> inf limit (MODEL §3): it has no r to vary
+    out.q = 0;  // F0 is the r -> inf limit (SPEC §3): it has no r to vary
     out.q_error = 0;
   } else {
     const exact_sum_params p = params(alpha_q, beta_q, far_d(a, 1e5));

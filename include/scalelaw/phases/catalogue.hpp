@@ -10,8 +10,24 @@
 
 namespace scalelaw::phases {
 
-enum class term { Fpp, Fac, F0, Kpp };
-const char* name(term t);
+/// A loss term, by its name in the catalogue (any name; the PPXP names Fpp, Fac, F0, Kpp tie a term to the toolkit's
+/// sums: term_measure.hpp).
+class term {
+ public:
+  term() = default;
+  explicit term(std::string name) : name_(std::move(name)) {}
+  const std::string& label() const { return name_; }
+  bool operator==(const term&) const = default;
+  static const term Fpp, Fac, F0, Kpp;
+
+ private:
+  std::string name_;
+};
+inline const term term::Fpp{"Fpp"};
+inline const term term::Fac{"Fac"};
+inline const term term::F0{"F0"};
+inline const term term::Kpp{"Kpp"};
+inline const std::string& name(const term& t) { return t.label(); }
 
 /// alpha, beta as GiNaC symbols (one pair for the whole program).
 const GiNaC::symbol& alpha();

@@ -1,4 +1,4 @@
-// A catalogue as data (../data/catalogues/*.toml, format in docs/MODEL.md "Catalogues"): the loss's terms as monomials
+// A catalogue as data (../data/catalogues/*.toml, format in README.md and data/catalogues/ppxp.toml): the loss's terms as monomials
 // d^(d) r^(r) per regime, read with toml++ and parsed into GiNaC expressions. The PPXP catalogue ships as
 // data/catalogues/ppxp.toml and is compiled into the program: regimes() is that file's regimes.
 #pragma once
@@ -6,14 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "scalelaw/numeric/scalar.hpp"
 #include "scalelaw/phases/catalogue.hpp"
 
 namespace scalelaw::phases {
 
 struct catalogue {
   std::string name;
-  std::vector<std::string> parameters;  ///< as named in the file (the derivation supports ["alpha", "beta"] today)
-  std::string compute = "d*r";          ///< the compute f as a monomial in d and r
+  /// as named in the file, 1 or 2; the first is the derivation's symbol alpha(), the second beta() (output_names renames)
+  std::vector<std::string> parameters;
+  std::string compute = "d*r";          ///< the compute f as a monomial in d and r (other names: constant factors)
+  rational compute_d{1}, compute_r{1};  ///< f ~ d^compute_d r^compute_r
   std::vector<regime> regimes;
 };
 

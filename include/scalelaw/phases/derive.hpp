@@ -14,6 +14,7 @@
 
 #include "scalelaw/numeric/scalar.hpp"
 #include "scalelaw/phases/catalogue.hpp"
+#include "scalelaw/phases/catalogue_file.hpp"
 
 namespace scalelaw::phases {
 
@@ -61,8 +62,17 @@ const std::vector<reference_point>& reference_points();
 
 /// The whole derivation of the built-in catalogue (data/catalogues/ppxp.toml; cached after the first call; thread-safe).
 const std::vector<phase>& derived_phases();
-/// The derivation of any catalogue's regimes (catalogue_file.hpp): the phases named by the reference points inside.
-std::vector<phase> derive_phases(const std::vector<regime>& regimes);
+/// How a catalogue's regimes are derived: the compute f = d^compute_d r^compute_r, and whether the PPXP conventions
+/// hold (parameters alpha, beta with alpha > 0, compute d r: phases named by the reference points inside, Ia ... IVb,
+/// in the paper's order); otherwise phases are P1, P2, ... in the order the derivation meets them.
+struct derivation_options {
+  rational compute_d{1}, compute_r{1};
+  bool ppxp = true;
+  static derivation_options of(const catalogue& c);
+};
+/// The derivation of any catalogue's regimes (catalogue_file.hpp).
+std::vector<phase> derive_phases(const std::vector<regime>& regimes, const derivation_options& options = {});
+std::vector<phase> derive_phases(const catalogue& c);
 
 /// Where (alpha, beta) falls: the phase, exact xi and eta, and the conditions closest to zero.
 struct classification {
