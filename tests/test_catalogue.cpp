@@ -158,9 +158,7 @@ catalogue shipped(const std::string& file) {
   return parse_catalogue(os.str(), file);
 }
 
-rational exact_at(const GiNaC::ex& e, const rational& a, const rational& b) {
-  return to_rational(GiNaC::ex_to<GiNaC::numeric>(GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}))));
-}
+rational exact_at(const GiNaC::ex& e, const rational& a, const rational& b) { return to_rational(value_at(e, a, b)); }
 
 // the phase whose cell holds (a, b), with its exact xi and eta (nullptr off every cell)
 struct located { const phase* ph = nullptr; rational xi, eta; };

@@ -37,11 +37,6 @@ using namespace scalelaw::phases;
 
 namespace {
 
-double at(const GiNaC::ex& e, const rational& a, const rational& b) {
-  const GiNaC::ex v = GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}));
-  return GiNaC::ex_to<GiNaC::numeric>(v).to_double();
-}
-
 // gamma = (1/2) / H(v, 2 alpha), H(v, s) = sum_{j<=v} j^{-s} by Euler-Maclaurin with Boost's zeta (s != 1):
 // zeta(s) + v^{1-s}/(1-s) + v^{-s}/2 - s v^{-s-1}/12
 double gamma_ref(double a, double v) {
@@ -95,12 +90,9 @@ std::optional<std::pair<rational, rational>> cell_at(const std::vector<phase>& p
   for (const auto& ph : phs)
     for (const auto& c : ph.cells) {
       bool in = true;
-      for (const auto& q : c.region) in = in && at(q.expr, a, b) > 0;
+      for (const auto& q : c.region) in = in && value_at(q.expr, a, b).is_positive();
       if (!in) continue;
-      auto exact = [&](const GiNaC::ex& e) {
-        return to_rational(GiNaC::ex_to<GiNaC::numeric>(GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}))));
-      };
-      return std::make_pair(exact(ph.xi), exact(ph.eta));
+      return std::make_pair(to_rational(value_at(ph.xi, a, b)), to_rational(value_at(ph.eta, a, b)));
     }
   return std::nullopt;
 }

@@ -8,6 +8,7 @@
 #include <Eigen/Eigenvalues>
 
 #include "scalelaw/numeric/exact.hpp"
+#include "scalelaw/phases/catalogue.hpp"
 
 namespace scalelaw::phases {
 
@@ -18,6 +19,12 @@ using GiNaC::numeric;
 
 numeric to_numeric(const rational& q) {
   return numeric(q.get_num().get_str().c_str()) / numeric(q.get_den().get_str().c_str());
+}
+
+GiNaC::numeric value_at(const GiNaC::ex& e, const rational& a, const rational& b) {
+  const GiNaC::ex v = GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}));
+  if (!GiNaC::is_a<numeric>(v)) throw std::runtime_error("not a number after substitution");
+  return GiNaC::ex_to<numeric>(v);
 }
 
 rational to_rational(const numeric& n) {

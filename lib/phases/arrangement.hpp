@@ -22,6 +22,8 @@ namespace scalelaw::phases {
 /// Exact conversions between GMP and GiNaC rationals.
 GiNaC::numeric to_numeric(const rational& q);
 rational to_rational(const GiNaC::numeric& n);  ///< throws std::logic_error when n is not rational
+/// A rational function of alpha(), beta() at an exact point (throws when it is not a number there).
+GiNaC::numeric value_at(const GiNaC::ex& e, const rational& a, const rational& b);
 
 /// Rational s_0 < s_1 < ... < s_n with exactly one real root of the product of `polys`
 /// (univariate in x, rational coefficients) in each (s_i, s_{i+1}) and none outside; the s_i

@@ -21,13 +21,6 @@ using GiNaC::numeric;
 
 namespace {
 
-numeric at(const ex& e, const rational& a, const rational& b) {
-  ex v = e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)});
-  v = GiNaC::normal(v);
-  if (!is_a<numeric>(v)) throw std::runtime_error("not a number after substitution");
-  return ex_to<numeric>(v);
-}
-
 // A polynomial in alpha, beta with exact coefficients, evaluated in GMP (fast: the sign tables
 // below evaluate every condition at every sample of the arrangement).
 struct poly2 {
@@ -140,7 +133,7 @@ namespace {
 
 bool cell_contains(const cell& c, const rational& a, const rational& b) {
   for (const auto& q : c.region)
-    if (!(at(q.expr, a, b) > 0)) return false;
+    if (!(value_at(q.expr, a, b) > 0)) return false;
   return true;
 }
 
@@ -404,7 +397,7 @@ classification classify(const rational& a, const rational& b, double near) {
     for (const auto& ph : derived_phases())
       for (const auto& conj : ph.region) {
         bool in = true;
-        for (const auto& q : conj) in = in && at(q.expr, a, b) > 0;
+        for (const auto& q : conj) in = in && value_at(q.expr, a, b) > 0;
         if (in) strictly_in = &ph;
       }
     for (const rational& da : {rational(1, 1000000), rational(-1, 1000000)})
@@ -417,8 +410,8 @@ classification classify(const rational& a, const rational& b, double near) {
             }
     if (!out.ph) throw std::runtime_error("classify: no phase contains the point");
   }
-  out.xi = to_rational(at(out.ph->xi, a, b));
-  out.eta = to_rational(at(out.ph->eta, a, b));
+  out.xi = to_rational(value_at(out.ph->xi, a, b));
+  out.eta = to_rational(value_at(out.ph->eta, a, b));
   const double ad = nearest_double(a), bd = nearest_double(b);
   // the phase whose cell holds a point (none outside the learnable region, or on a cell's wall)
   auto phase_at = [](const rational& pa, const rational& pb) -> const phase* {
@@ -428,7 +421,7 @@ classification classify(const rational& a, const rational& b, double near) {
         if (cell_contains(c, pa, pb)) return &ph;
     return nullptr;
   };
-  auto value_text = [&](const ex& e) { return to_string(to_rational(at(e, a, b))); };
+  auto value_text = [&](const ex& e) { return to_string(to_rational(value_at(e, a, b))); };
   auto add_unique = [](std::vector<const phase*>& v, const phase* ph) {
     if (std::find(v.begin(), v.end(), ph) == v.end()) v.push_back(ph);
   };
@@ -446,7 +439,7 @@ classification classify(const rational& a, const rational& b, double near) {
   std::vector<bool> on(boundaries.size());
   std::vector<std::string> through;
   for (std::size_t i = 0; i < boundaries.size(); ++i)
-    if ((on[i] = at(boundaries[i].poly, a, b).is_zero())) through.push_back(poly_text(boundaries[i].poly, false) + " = 0");
+    if ((on[i] = value_at(boundaries[i].poly, a, b).is_zero())) through.push_back(poly_text(boundaries[i].poly, false) + " = 0");
   // a ring of points at 1e-6 around a point on a boundary, off every axis (where several boundaries cross, a step along
   // one normal would stay on another curve)
   std::vector<std::pair<rational, rational>> ring;
@@ -483,7 +476,7 @@ classification classify(const rational& a, const rational& b, double near) {
       std::vector<const phase*> side[2];
       bool nothing[2] = {false, false};
       for (const auto& [sa, sb] : ring) {
-        const numeric sv = at(p, sa, sb);
+        const numeric sv = value_at(p, sa, sb);
         if (sv.is_zero()) continue;
         const int which = sv.is_positive() ? 1 : 0;
         const phase* ph = phase_at(sa, sb);

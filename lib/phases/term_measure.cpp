@@ -74,14 +74,11 @@ exact_sum_params params(const rational& a, const rational& b, const mpz_class& d
 
 double gamma_of(const exact_sum_params& p) { return gamma_enclosure(p, digits).mid.convert_to<double>(); }
 
-// log T(d, r) for the certified terms; r as an exact rational near the double given
-double log_term(term t, exact_sum_params p, double r) {
+// log T(d, r) for the certified terms; r as an exact rational near the double given, gamma the point's (Kpp's 1/gamma)
+double log_term(term t, exact_sum_params p, double r, double gamma) {
   p.r = exact_of(r);
   if (t == term::Fpp) return log_of(fpp_enclosure(p, digits));
-  if (t == term::Kpp) {  // Kpp_sum / (gamma B)
-    const enclosure g = gamma_enclosure(p, digits);
-    return log_of(kpp_enclosure(p, digits)) - std::log(g.mid.convert_to<double>());
-  }
+  if (t == term::Kpp) return log_of(kpp_enclosure(p, digits)) - std::log(gamma);  // Kpp_sum / (gamma B)
   if (t == term::F0) {  // the DE's F0 (kappa.hpp, double; relative error ~1e-13): the enclosure declines at large d when
                         // 2 alpha > 1 (docs/NOTES.md, "The premise measured"), and d here reaches 1e43
     const double d = p.d.get_d(), v = p.v->get_d(), a = nearest_double(p.alpha);
@@ -181,7 +178,7 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
     for (const double x : x_window()) {
       const double r = x / (2 * gamma);
       lx.push_back(std::log(r));
-      ly.push_back(log_term(t, p, r));
+      ly.push_back(log_term(t, p, r, gamma));
     }
     out.along_r = extrapolated_slope(lx, ly);
     out.q = out.along_r.value;
@@ -201,10 +198,11 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
     mpz_class d = pow10(d0 + k / 2);
     if (k % 2) d = d * 3162277660 / 1000000000;
     const exact_sum_params p = params(alpha_q, beta_q, d);
-    const double r = t == term::F0 ? 0 : 1e3 / (2 * gamma_of(p));
+    const double gamma = t == term::F0 ? 0 : gamma_of(p);
+    const double r = t == term::F0 ? 0 : 1e3 / (2 * gamma);
     lx.push_back(std::log(d.get_d()));
     lr.push_back(t == term::F0 ? 0 : std::log(r));
-    ly.push_back(log_term(t, p, r) - out.q * lr.back());
+    ly.push_back(log_term(t, p, r, gamma) - out.q * lr.back());
   }
   out.along_d = extrapolated_slope(lx, ly);
   out.p = out.along_d.value;
