@@ -15,6 +15,7 @@
 #include "output/phase_table.hpp"
 #include "scalelaw/phases/catalogue_file.hpp"
 #include "scalelaw/phases/derive.hpp"
+#include "scalelaw/phases/table_diff.hpp"
 
 namespace scalelaw::cli {
 
@@ -29,7 +30,39 @@ struct table_args {
   std::string format = "md";
   std::string out;
   std::string catalogue;
+  std::string compare;
 };
+
+// `table --compare OLD.json`: the stored table's phases (the keys of `table --format json`); a file that is not such a
+// table exits 2
+std::vector<phases::phase_text> read_table_json(const std::string& path) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(read_text_file(path, "table"));
+  } catch (const nlohmann::json::exception& e) {
+    throw invalid_input(fmt::format("{}: not JSON ({})", path, e.what()));
+  }
+  std::vector<phases::phase_text> out;
+  if (!j.is_object() || !j.contains("phases") || !j["phases"].is_array())
+    throw invalid_input(fmt::format("{}: not a table (`table --format json` has a list `phases`)", path));
+  for (const auto& p : j["phases"]) {
+    phases::phase_text t;
+    auto text = [&](const char* key) {
+      if (!p.is_object() || !p.contains(key) || !p[key].is_string())
+        throw invalid_input(fmt::format("{}: phase {}: `{}` is missing or not a string", path, out.size() + 1, key));
+      return p[key].get<std::string>();
+    };
+    t.label = text("phase");
+    t.xi = text("xi_formula");
+    t.eta = text("eta_formula");
+    t.region = text("region");
+    if (p.contains("dominant") && p["dominant"].is_array())
+      for (const auto& d : p["dominant"])
+        if (d.is_string()) t.dominant.push_back(d.get<std::string>());
+    out.push_back(t);
+  }
+  return out;
+}
 
 struct diagram_args {
   std::string out;
@@ -79,6 +112,9 @@ void register_phase(CLI::App& app, runner& run) {
     sub->add_option("--catalogue", a->catalogue,
                     "derive the table of this catalogue (TOML, in the format of data/catalogues/ppxp.toml) instead of the built-in one, "
                     "data/catalogues/ppxp.toml");
+    sub->add_option("--compare", a->compare,
+                    "compare with a table stored by `table --format json` (formulas and regions as exact expressions, not "
+                    "text): print the phases added, removed, renamed or changed; exit 1 if any");
     sub->callback([a, &run] {
       run = [a] {
         if (a->format != "md" && a->format != "csv" && a->format != "json" && a->format != "tex")
@@ -90,6 +126,33 @@ void register_phase(CLI::App& app, runner& run) {
           own = phases::derive_phases(cat);
         }
         const std::vector<phases::phase>& phs = a->catalogue.empty() ? phases::derived_phases() : own;
+        if (!a->compare.empty()) {
+          if (a->format != "md" && a->format != "json") throw invalid_input("--compare prints md or json");
+          const auto old = read_table_json(a->compare);
+          const std::vector<std::string> names = a->catalogue.empty() ? std::vector<std::string>{"alpha", "beta"} : cat.parameters;
+          auto changes = phases::compare_tables(old, phs, names);
+          for (auto& c : changes) {  // what is derived now, in the catalogue's names
+            if (c.change == "region")
+              for (const auto& ph : phs)
+                if (ph.label == c.phase) c.after = phase_region_text(ph);
+            c.after = with_parameter_names(c.after, names);
+          }
+          std::string text;
+          if (a->format == "json") {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& c : changes) list.push_back({{"phase", c.phase}, {"change", c.change}, {"before", c.before}, {"after", c.after}});
+            text = nlohmann::json{{"changes", list}, {"changed", !changes.empty()}, {"phases_before", old.size()}, {"phases_now", phs.size()}}.dump(2) + "\n";
+          } else if (changes.empty()) {
+            text = fmt::format("no change: {} phases, the same formulas and regions (compared as exact expressions)\n", phs.size());
+          } else {
+            text = fmt::format("{} change(s) from {} ({} phases) to this derivation ({} phases):\n\n| phase | change | before | now |\n|---|---|---|---|\n",
+                               changes.size(), a->compare, old.size(), phs.size());
+            for (const auto& c : changes) text += fmt::format("| {} | {} | {} | {} |\n", c.phase, c.change, c.before, c.after);
+          }
+          if (a->out.empty()) out() << text;
+          else write_file_atomically(a->out, [&](std::ostream& os) { os << text; });
+          return changes.empty() ? 0 : 1;
+        }
         std::string text;
         if (a->format == "md") text = phase_table_markdown(phs);
         else if (a->format == "csv") text = phase_table_csv(phs);

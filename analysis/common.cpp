@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -76,13 +77,15 @@ stream_scope::~stream_scope() {
 
 void print_json(const nlohmann::json& j) { out() << j.dump(2) << std::endl; }
 
-std::string read_catalogue_file(const std::string& path) {
+std::string read_text_file(const std::string& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw invalid_input(fmt::format("catalogue '{}' cannot be read", path));
+  if (!in || std::filesystem::is_directory(path)) throw invalid_input(fmt::format("{} '{}' cannot be read", what, path));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
+
+std::string read_catalogue_file(const std::string& path) { return read_text_file(path, "catalogue"); }
 
 double available_memory() {
   std::ifstream in("/proc/meminfo");

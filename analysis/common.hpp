@@ -75,6 +75,8 @@ bool validating();
 
 /// A catalogue file's text (table --catalogue, catalogue check); a file that cannot be read is bad input (exit 2).
 std::string read_catalogue_file(const std::string& path);
+/// A text file's contents; `what` names it in the error (exit 2) when it cannot be read.
+std::string read_text_file(const std::string& path, const std::string& what);
 
 /// Prints `j` as one JSON object on out().
 void print_json(const nlohmann::json& j);
@@ -99,5 +101,6 @@ void register_frontier(CLI::App& app, runner& run);
 void register_jvr(CLI::App& app, runner& run);
 void register_sweep(CLI::App& app, runner& run);
 void register_catalogue(CLI::App& app, runner& run);
+void register_verify(CLI::App& app, runner& run);
 
 }  // namespace scalelaw::cli

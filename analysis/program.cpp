@@ -53,6 +53,7 @@ int run_program(int argc, const char* const* argv, const run_filter& may_run, st
   register_jvr(app, run);
   register_sweep(app, run);
   register_catalogue(app, run);
+  register_verify(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

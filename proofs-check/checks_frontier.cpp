@@ -81,20 +81,6 @@ judged judge_with_negations(double xc, double ec, const frontier_result& fr, con
   return j;
 }
 
-// Issue 35: where the DE reaches the cell (six phases; not IVa, whose off-cell terms fade as f^-0.034: docs/NOTES.md
-// "Why IVa cannot be measured to 0.01") the measured frontier itself must be within 0.01 of it. IVa keeps bridge +
-// limit with its own bridge tolerance: |DE - model on the same window| measured 0.0013 in xi and 0.0060 in eta
-// (2026-12-04; F_ac, of F0's order for 2a < 1, is the share the model omits), 0.008 = that plus the grid phase of the
-// 2-per-octave d grid (<= 5e-4, tests/test_frontier.cpp) and a 25 % drift of F_ac's share; not the generic 0.01.
-constexpr double iva_bridge = 0.008;
-bool cell_reached(const frontier_verdict& v, const std::string& label) {
-  if (label == "IVa") return std::abs(v.xi - v.model.xi_same) <= iva_bridge && std::abs(v.eta - v.model.eta_same) <= iva_bridge;
-  return v.within;
-}
-std::string reach_text(const std::string& label) {
-  return label == "IVa" ? fmt::format("IVa: |measured - model on the same window| <= {} (measured 0.006)", iva_bridge)
-                        : "and |measured - cell| <= 0.01";
-}
 // What the moved cells show, and what they do not (issue 35).
 constexpr const char* moved_cells_note =
     "the moved cells fail the 0.002 limit by arithmetic once the model's limit is within 2e-4 of the cell: they show the "

@@ -240,6 +240,70 @@ BOOST_AUTO_TEST_CASE(phase_table_diagram) {
   BOOST_TEST(slurp(svg).find("<svg") != std::string::npos);
 }
 
+// Issue 36: `table --compare` flags a changed formula (compared exactly, not as text); [[phase]] names a phase by a point;
+// `verify` passes a true phase-II claim and fails the same claim with eta + 1/50 (exit 1, with the measured numbers).
+BOOST_AUTO_TEST_CASE(compare_phase_names_and_verify) {
+  const fs::path stored = test_dir() / "stored.json", changed = test_dir() / "changed.json";
+  const auto t = run("table --format json --out " + stored.string());
+  BOOST_REQUIRE(t.status == 0);
+  // the same table written differently (eta of II as 1 - 1/(2a+2b)): no change
+  std::string text = slurp(stored);
+  const std::string eta_ii = "\"(2*alpha+2*beta-1)/(2*alpha+2*beta)\"";
+  BOOST_REQUIRE(text.find(eta_ii) != std::string::npos);
+  std::string same = text, moved = text;
+  same.replace(same.find(eta_ii), eta_ii.size(), "\"1-1/(2*beta+2*alpha)\"");
+  moved.replace(moved.find(eta_ii), eta_ii.size(), "\"(2*alpha+2*beta-1)/(2*alpha+2*beta+1)\"");
+  std::ofstream(stored) << same;
+  std::ofstream(changed) << moved;
+  const auto none = run("table --compare " + stored.string());
+  BOOST_TEST(none.status == 0, none.out << none.err);
+  BOOST_TEST(none.out.find("no change") != std::string::npos);
+  const auto diff = run("table --catalogue " + std::string(SCALELAW_DATA_DIR) + "/catalogues/ppxp.toml --compare " + changed.string() + " --format json");
+  BOOST_TEST(diff.status == 1);
+  const auto dj = nlohmann::json::parse(diff.out);
+  BOOST_TEST(dj["changes"].size() == 1u);
+  BOOST_TEST(dj["changes"][0]["phase"] == "II");
+  BOOST_TEST(dj["changes"][0]["change"] == "eta");
+  expect_error("table --compare " + (test_dir() / "missing.json").string(), "cannot be read");
+  const fs::path notjson = test_dir() / "not.json";
+  std::ofstream(notjson) << "{\"phases\": [{\"phase\": \"Ia\"}]}";
+  expect_error("table --compare " + notjson.string(), "xi_formula");
+  // [[phase]] names: the three-term catalogue's two phases named by a point in each
+  const fs::path named = test_dir() / "named.toml";
+  std::ofstream(named) << slurp(std::string(SCALELAW_DATA_DIR) + "/catalogues/three_term.toml")
+                       << "[[phase]]\nname = \"balanced\"\npoint = [\"1\"]\n[[phase]]\nname = \"cross\"\npoint = [3]\n";
+  const auto nj = run("table --format json --catalogue " + named.string());
+  BOOST_TEST(nj.status == 0, nj.err);
+  const auto njj = nlohmann::json::parse(nj.out);
+  BOOST_TEST(njj["phases"][0]["phase"] == "balanced");
+  BOOST_TEST(njj["phases"][1]["phase"] == "cross");
+  std::ofstream(named, std::ios::app) << "[[phase]]\nname = \"third\"\npoint = [0.5]\n";
+  expect_error("table --catalogue " + named.string(), "phase[3].point");
+
+  const std::string examples = std::string(SCALELAW_DATA_DIR) + "/../examples/claims/";
+  const auto good = run("verify --json --points 2 " + examples + "phase_ii.toml");
+  BOOST_TEST(good.status == 0, good.out << good.err);
+  const auto gj = nlohmann::json::parse(good.out);
+  BOOST_TEST(gj["passed"] == true);
+  for (const auto& c : gj["claims"])
+    for (const char* key : {"name", "passed", "symbolic", "points"}) BOOST_TEST(c.contains(key), key);
+  BOOST_TEST(gj["claims"][0]["points"].size() == 2u);
+  for (const char* key : {"parameters", "measured", "expected", "passed"}) BOOST_TEST(gj["claims"][0]["points"][0].contains(key), key);
+  const auto bad = run("verify --json --points 2 " + examples + "phase_ii_wrong.toml");
+  BOOST_TEST(bad.status == 1, bad.err);
+  const auto bj = nlohmann::json::parse(bad.out);
+  BOOST_TEST(bj["passed"] == false);
+  for (const auto& c : bj["claims"]) BOOST_TEST(c["passed"] == false, c["name"]);
+  // the measured eta is there, 0.02 below the claimed one
+  const auto& p0 = bj["claims"][0]["points"][0];
+  BOOST_TEST(std::abs(p0["expected"]["eta"].get<double>() - p0["measured"]["eta"].get<double>() - 0.02) < 0.003, p0.dump());
+  const fs::path claims = test_dir() / "claims.toml";
+  std::ofstream(claims) << "[[claim]]\nname = \"x\"\nregion = \"alpha > 0\"\nxi = \"1/2\"\n";
+  expect_error("verify " + claims.string(), "claims.toml:1: claim[1].eta: missing");
+  expect_error("verify --points 0 " + claims.string(), "points");
+  expect_error("verify --budget-seconds -1 " + claims.string(), "budget");
+}
+
 // Issue 6: `table --format tex` compiles as a standalone document (pdflatex from texlive-latex-base,
 // installed by scripts/setup.sh). -halt-on-error makes any undefined macro or missing package fatal.
 BOOST_AUTO_TEST_CASE(table_tex_compiles) {

@@ -106,6 +106,16 @@ std::string frontier_verdict::text() const {
                      model.eta_same, model.xi_mid, model.eta_mid, model.xi_far, model.eta_far);
 }
 
+bool cell_reached(const frontier_verdict& v, const std::string& label) {
+  if (label == "IVa") return std::abs(v.xi - v.model.xi_same) <= iva_bridge && std::abs(v.eta - v.model.eta_same) <= iva_bridge;
+  return v.within;
+}
+
+std::string reach_text(const std::string& label) {
+  return label == "IVa" ? fmt::format("IVa: |measured - model on the same window| <= {} (measured 0.006)", iva_bridge)
+                        : "and |measured - cell| <= 0.01";
+}
+
 std::string frontier_tolerance_text() {
   return fmt::format("bridge: |measured - model on the same window| <= {}; limit: |model at f = 1e80..1e85 - cell| <= {}, settled "
                      "(moved <= {} since 1e60..1e65)",

@@ -8,73 +8,17 @@
 #include <sstream>
 
 #include <fmt/format.h>
-// toml++ 3.3 checks its parser's invariants with TOML_ASSERT_ASSUME, which malformed text can break (fuzz_catalogue:
-// "o=[} ter"); with NDEBUG and clang that is __builtin_assume, an assumption the compiler may act on (with gcc 12 it is
-// nothing). Here each check records a broken invariant and the parser goes on as gcc's build would (some checks sit
-// in noexcept functions, where a throw would terminate); parse_catalogue then refuses the file.
-namespace {
-thread_local bool toml_invariant_broken = false;
-}
-#pragma push_macro("NDEBUG")
-#undef NDEBUG
-#define TOML_ASSERT(expr) ((expr) ? static_cast<void>(0) : static_cast<void>(toml_invariant_broken = true))
-#define TOML_HEADER_ONLY 1  // no library to link (CMakeLists.txt)
-#include <toml++/toml.h>
-#pragma pop_macro("NDEBUG")
-
+#include "phases/toml_read.hpp"
 #include "phases/arrangement.hpp"
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/exact.hpp"
 
 namespace scalelaw::phases {
 
 namespace {
 
-struct reader {
-  std::string_view source;
-  GiNaC::symtab symbols;
-
-  [[noreturn]] void fail(const toml::source_region& where, std::string_view key, std::string_view what) const {
-    throw invalid_input(fmt::format("{}:{}: {}: {}", source, where.begin.line, key, what));
-  }
-
-  template <class View>
-  std::string string_at(const View& node, const toml::source_region& parent, const std::string& key) const {
-    if (!node) fail(parent, key, "missing (a string is required)");
-    const auto* s = node.as_string();
-    if (!s) fail(node.node()->source(), key, "must be a string");
-    return s->get();
-  }
-
-  GiNaC::ex expression(const std::string& text, const toml::source_region& where, const std::string& key) const {
-    GiNaC::parser p(symbols, true);  // strict: every name must be a parameter
-    try {
-      return p(text);
-    } catch (const std::exception& e) {
-      std::string why = e.what();  // GiNaC's messages run on over lines: the first says what
-      why = why.substr(0, why.find('\n'));
-      fail(where, key, fmt::format("'{}' is not an expression in the parameters ({})", text, why));
-    }
-  }
-
-  GiNaC::ex condition(const std::string& text, const toml::source_region& where, const std::string& key) const {
-    const auto at = text.find_last_of("<>");
-    if (at == std::string::npos)
-      fail(where, key, fmt::format("'{}' must read 'EXPR > 0' or 'EXPR < 0'", text));
-    std::string rhs = text.substr(at + 1);
-    rhs.erase(0, rhs.find_first_not_of(' '));
-    rhs.erase(rhs.find_last_not_of(' ') + 1);
-    if (rhs != "0" || (at > 0 && (text[at - 1] == '<' || text[at - 1] == '>')))
-      fail(where, key, fmt::format("'{}' must read 'EXPR > 0' or 'EXPR < 0'", text));
-    const GiNaC::ex e = expression(text.substr(0, at), where, key);
-    return text[at] == '>' ? e : -e;
-  }
-};
-
-// A name: a letter, then letters, digits, underscores (the same for parameters and terms).
-bool is_name(const std::string& n) {
-  if (n.empty() || !std::isalpha(static_cast<unsigned char>(n[0]))) return false;
-  return std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
+using toml_read::is_name;
+using toml_read::reader;
 
 term term_of(const std::string& name, const reader& rd, const toml::source_region& where, const std::string& key) {
   if (!is_name(name)) rd.fail(where, key, fmt::format("'{}' is not a name (a letter, then letters, digits, _)", name));
@@ -114,42 +58,7 @@ void parse_compute(catalogue& out, const reader& rd, const toml::source_region& 
 }  // namespace
 
 catalogue parse_catalogue(std::string_view text, std::string_view source) {
-  // A catalogue is ASCII text without control characters (but tab, newline, carriage return). Both found by
-  // tests/fuzz/fuzz_catalogue in toml++ 3.3 (Debian 12): a control character inside a key trips an assertion, and its
-  // Unicode whitespace test reaches __builtin_unreachable on code points such as U+00A1-U+049A and U+FB06-U+FEFE
-  // (undefined behaviour). Refused here, with their line, before toml++ reads the text.
-  std::size_t line = 1;
-  for (const char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (ch == '\n') ++line;
-    else if ((u < 0x20 && ch != '\t' && ch != '\r') || u == 0x7f)
-      throw invalid_input(fmt::format("{}:{}: a control character (code {}) is not allowed in a catalogue", source, line, u));
-    else if (u >= 0x80)
-      throw invalid_input(fmt::format("{}:{}: a catalogue is ASCII text (byte {:#x})", source, line, u));
-  }
-  // A table header must name bare keys: toml++ 3.3 assumes (__builtin_assume, undefined behaviour when false) that a
-  // header's first character begins a key ("[[`egime.term]]", found by fuzz_catalogue).
-  static const std::regex header(R"(^[ \t]*\[\[?[ \t]*[A-Za-z0-9_-]+([ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*\]\]?[ \t]*(#.*)?\r?$)");
-  line = 0;
-  for (std::size_t start = 0; start <= text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view row = text.substr(start, end - start);
-    ++line;
-    const auto first = row.find_first_not_of(" \t");
-    if (first != std::string_view::npos && row[first] == '[' && !std::regex_match(row.begin(), row.end(), header))
-      throw invalid_input(fmt::format("{}:{}: a table header reads [name] or [[name]] (names of letters, digits, _ and -, "
-                                      "joined by dots)", source, line));
-    start = end + 1;
-  }
-  toml::table doc;
-  toml_invariant_broken = false;
-  try {
-    doc = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    throw invalid_input(fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()));
-  }
-  if (toml_invariant_broken)
-    throw invalid_input(fmt::format("{}:1: not TOML that toml++ can read (its parser's own check failed)", source));
+  const toml::table doc = toml_read::parse(text, source);
   reader rd{source, {}};
   catalogue out;
   const toml::source_region top = doc.source();
@@ -217,6 +126,39 @@ catalogue parse_catalogue(std::string_view text, std::string_view source) {
       r.terms.push_back(std::move(m));
     }
     out.regimes.push_back(std::move(r));
+  }
+  if (const auto names = doc["phase"]) {
+    if (!names.as_array()) rd.fail(names.node()->source(), "phase", "must be an array of tables ([[phase]])");
+    std::size_t pi = 0;
+    for (const auto& node : *names.as_array()) {
+      const std::string key = fmt::format("phase[{}]", ++pi);
+      const auto* tbl = node.as_table();
+      if (!tbl) rd.fail(node.source(), key, "must be a table ([[phase]])");
+      const toml::node_view<const toml::node> pv(tbl);
+      catalogue::phase_name pn;
+      pn.name = rd.string_at(pv["name"], tbl->source(), key + ".name");
+      if (!is_name(pn.name)) rd.fail(tbl->source(), key + ".name", fmt::format("'{}' is not a name (a letter, then letters, digits, _)", pn.name));
+      for (const auto& other : out.phase_names)
+        if (other.name == pn.name) rd.fail(tbl->source(), key + ".name", fmt::format("'{}' names two phases", pn.name));
+      const auto pt = pv["point"];
+      if (!pt || !pt.as_array() || pt.as_array()->size() != out.parameters.size())
+        rd.fail(tbl->source(), key + ".point", fmt::format("must be an array of {} numbers, one per parameter", out.parameters.size()));
+      std::vector<rational> xs;
+      for (const auto& x : *pt.as_array()) {
+        // exact: a string ("3/10", "0.3") or an integer; a TOML float is binary, not the number typed
+        if (const auto* s = x.as_string()) {
+          try {
+            xs.push_back(parse_exact(key + ".point", s->get()));
+          } catch (const invalid_input& e) {
+            rd.fail(x.source(), key + ".point", e.what());
+          }
+        } else if (const auto* i = x.as_integer()) xs.push_back(rational(static_cast<long>(i->get())));
+        else rd.fail(x.source(), key + ".point", "each coordinate is a string (\"3/10\", \"0.3\": read exactly) or an integer");
+      }
+      pn.a = xs[0];
+      if (xs.size() > 1) pn.b = xs[1];
+      out.phase_names.push_back(std::move(pn));
+    }
   }
   return out;
 }

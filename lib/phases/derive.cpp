@@ -328,8 +328,17 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivati
     boundary_polys.push_back(primitive(f, flipped));
   }
   for (auto& ph : phases) ph.region = phase_region(ph, boundary_polys, pts);
-  if (!opt.ppxp) {  // no reference points: P1, P2, ... in the order the derivation meets them (regimes, then pairs)
-    for (std::size_t i = 0; i < phases.size(); ++i) phases[i].label = "P" + std::to_string(i + 1);
+  if (!opt.ppxp) {  // no reference points: P1, P2, ... in the order the derivation meets them (regimes, then pairs),
+                    // or the name of the catalogue's [[phase]] point inside (several: joined by +)
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+      auto& ph = phases[i];
+      for (const auto& n : opt.names)
+        for (const auto& c : ph.cells)
+          if (cell_contains(c, n.a, n.b)) { ph.reference_points.push_back(n.name); break; }
+      ph.label.clear();
+      for (auto& l : ph.reference_points) ph.label += (ph.label.empty() ? "" : "+") + l;
+      if (ph.label.empty()) ph.label = "P" + std::to_string(i + 1);
+    }
     return phases;
   }
   unsigned unnamed = 0;
@@ -362,7 +371,9 @@ derivation_options derivation_options::of(const catalogue& c) {
   derivation_options o;
   o.compute_d = c.compute_d;
   o.compute_r = c.compute_r;
-  o.ppxp = c.parameters == std::vector<std::string>{"alpha", "beta"} && c.compute_d == 1 && c.compute_r == 1;
+  o.ppxp = c.parameters == std::vector<std::string>{"alpha", "beta"} && c.compute_d == 1 && c.compute_r == 1 &&
+           c.phase_names.empty();
+  o.names = c.phase_names;
   return o;
 }
 

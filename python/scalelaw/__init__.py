@@ -28,7 +28,7 @@ from . import _core
 __version__ = _core.version()  # as `scalelaw --version` prints it (the CMake project version)
 
 __all__ = ["__version__", "phase", "table", "eval", "curve", "sgd", "frontier", "check", "jvr_allocate", "jvr_simulate",
-           "run", "Failed", "set_progress"]
+           "run", "Failed", "set_progress", "verify"]
 
 _progress = True
 # One call at a time for the commands on process-wide state: GiNaC (reference counts, Digits) and eval's mpfr arithmetic
@@ -109,7 +109,7 @@ def run(*words, **flags):
 
 
 def _run(words, flags, failed_result_returned):
-    serial = words[0] in ("phase", "table", "frontier", "check", "jvr", "report", "diagram", "eval")
+    serial = words[0] in ("phase", "table", "frontier", "check", "jvr", "report", "diagram", "eval", "verify", "catalogue")
     args = _args(words, flags)
     if serial:
         with _serial_lock:
@@ -137,10 +137,62 @@ def phase(alpha, beta, **flags):
     return run("phase", alpha=alpha, beta=beta, json=True, **flags)
 
 
-def table(**flags):
+def table(catalogue=None, compare=None, **flags):
     """The derived phase table: dict with ``phases``, a list of {phase, region, xi_formula, eta_formula,
-    dominant}. As ``scalelaw table --format json``."""
-    return run("table", format="json", **flags)
+    dominant}. ``catalogue``: the path of your own catalogue (TOML, README "Your own model"), else the built-in
+    PPXP one. ``compare``: the path of a table stored by ``table --format json``; the result is then the diff
+    (``changes``, ``changed``). As ``scalelaw table [--catalogue FILE] [--compare OLD.json] --format json``."""
+    return run("table", format="json", catalogue=catalogue, compare=compare, **flags)
+
+
+def _toml_value(key, value):
+    if isinstance(value, bool):
+        raise ValueError(f"{key}: a claim's values are strings or whole numbers")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _json.dumps(value)  # a JSON string is a TOML basic string (ASCII: the claims file is ASCII)
+    raise ValueError(f"{key}: {value!r} must be a string (formulas and exact numbers such as \"1/10\" are strings)")
+
+
+def _claims_toml(claims):
+    """A claims dict, {"catalogue": PATH (optional), "claim": [{name, region, xi, eta, ...}, ...]}, as TOML."""
+    if not isinstance(claims, dict) or not isinstance(claims.get("claim"), (list, tuple)):
+        raise ValueError('claims: a path, or a dict with a list "claim" of claims (README "Checking your own statements")')
+    lines = []
+    for key, value in claims.items():
+        if key != "claim":
+            lines.append(f"{key} = {_toml_value(key, value)}")
+    for c in claims["claim"]:
+        if not isinstance(c, dict):
+            raise ValueError("claims: each claim is a dict")
+        lines.append("[[claim]]")
+        for key, value in c.items():
+            if not all(ch.isalnum() or ch in "-_" for ch in str(key)):
+                raise ValueError(f"claims: {key!r} is not a key of a claim")
+            lines.append(f"{key} = {_toml_value(key, value)}")
+    return "\n".join(lines) + "\n"
+
+
+def verify(claims, points=3, budget_seconds=None):
+    """Checks your own statements (README "Checking your own statements"): ``claims`` is the path of a claims file
+    or a dict ``{"claim": [{"name": ..., "region": "2*beta-1 > 0 and alpha-beta > 0", "xi": ..., "eta": ...}]}``
+    (a ``catalogue`` path in the dict is taken relative to the current directory). Returns the dict of
+    ``scalelaw verify --json``: ``claims`` (each with ``passed``, ``symbolic``, ``points``) and ``passed``; a failed
+    claim is in the result, not an exception."""
+    import os
+    import tempfile
+    if isinstance(claims, (str, os.PathLike)):
+        return run("verify", os.fspath(claims), points=points, budget_seconds=budget_seconds, json=True)
+    text = _claims_toml(dict(claims))
+    if "catalogue" in claims:
+        text = text.replace(f"catalogue = {_toml_value('catalogue', claims['catalogue'])}",
+                            f"catalogue = {_toml_value('catalogue', os.path.abspath(claims['catalogue']))}", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "claims.toml")
+        with open(path, "w", encoding="ascii") as f:
+            f.write(text)
+        return run("verify", path, points=points, budget_seconds=budget_seconds, json=True)
 
 
 def eval(term, **flags):

@@ -63,6 +63,17 @@ struct frontier_verdict {
 
 frontier_verdict judge_frontier(double xi_cell, double eta_cell, const frontier_result& fr, const model_continuation& m);
 
+/// Where the DE reaches the cell (six phases; not IVa, whose off-cell terms fade as f^-0.034: docs/NOTES.md "Why IVa
+/// cannot be measured to 0.01") the measured frontier itself must be within 0.01 of it. IVa keeps bridge + limit with its
+/// own bridge tolerance: |DE - model on the same window| measured 0.0013 in xi and 0.0060 in eta (2026-12-04; F_ac, of
+/// F0's order for 2a < 1, is the share the model omits), 0.008 = that plus the grid phase of the 2-per-octave d grid
+/// (<= 5e-4, tests/test_frontier.cpp) and a 25 % drift of F_ac's share; not the generic 0.01.
+constexpr double iva_bridge = 0.008;
+/// The verdict's second requirement, by the derived phase the point lies in: within (six phases) or the IVa bridge.
+bool cell_reached(const frontier_verdict& v, const std::string& phase_label);
+/// cell_reached's rule in words.
+std::string reach_text(const std::string& phase_label);
+
 /// The verdict's rule, for a tolerance column.
 std::string frontier_tolerance_text();
 

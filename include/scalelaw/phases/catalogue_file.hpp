@@ -18,6 +18,12 @@ struct catalogue {
   std::string compute = "d*r";          ///< the compute f as a monomial in d and r (other names: constant factors)
   rational compute_d{1}, compute_r{1};  ///< f ~ d^compute_d r^compute_r
   std::vector<regime> regimes;
+  /// `[[phase]]` entries: the phase whose region holds `point` (in the parameters' order) is called `name`
+  struct phase_name {
+    std::string name;
+    rational a{0}, b{0};  ///< b = 0 for one parameter
+  };
+  std::vector<phase_name> phase_names;
 };
 
 /// Parses a catalogue's TOML text. `source` names it in messages. A malformed catalogue throws invalid_input

@@ -68,6 +68,8 @@ const std::vector<phase>& derived_phases();
 struct derivation_options {
   rational compute_d{1}, compute_r{1};
   bool ppxp = true;
+  /// outside the PPXP conventions: the phase holding a named point takes its name (catalogue's [[phase]]), the rest P<n>
+  std::vector<catalogue::phase_name> names;
   static derivation_options of(const catalogue& c);
 };
 /// The derivation of any catalogue's regimes (catalogue_file.hpp).
