@@ -17,6 +17,7 @@ import numpy as np
 import scalelaw
 
 BINARY = os.environ.get("SCALELAW_BINARY", "build/scalelaw")
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMING_KEYS = {"seconds", "samples_per_second"}  # wall-clock time: the keys that differ between two runs
 
 
@@ -77,6 +78,24 @@ class SameAsCli(unittest.TestCase):
 
     def test_table(self):
         self.same(scalelaw.table(), "table", "--format", "json")
+
+    def test_table_of_a_catalogue(self):  # issue 36: the same table as the CLI's, in the catalogue's names
+        cat = os.path.join(REPO, "data", "catalogues", "lwkbl.toml")
+        self.same(scalelaw.table(catalogue=cat), "table", "--catalogue", cat, "--format", "json")
+
+    def test_verify_dict_and_path(self):  # issue 36: a dict is written as the claims file the path form reads
+        cat = os.path.join(REPO, "data", "catalogues", "lwkbl.toml")
+        claims = {"catalogue": cat, "claim": [
+            {"name": "balance", "region": "a-1 > 0", "xi": "1/(a+1)", "eta": "(a-1)/(a+1)"},
+            {"name": "wrong", "region": "a-1 > 0", "xi": "1/(a+1)", "eta": "(a-1)/(a+2)"}]}
+        res = scalelaw.verify(claims)
+        self.assertFalse(res["passed"])
+        self.assertEqual([c["passed"] for c in res["claims"]], [True, False])
+        self.assertEqual(res["parameters"], ["a"])
+        with self.assertRaises(ValueError):
+            scalelaw.verify({"claim": [{"name": "x", "region": "alpha > 0", "xi": "1/2"}]})  # no eta: exit 2
+        with self.assertRaises(ValueError):
+            scalelaw.verify({"claim": [{"name": "x", "region": "alpha > 0", "xi": 0.5, "eta": "1/2"}]})  # a float
 
     def test_eval(self):
         r = scalelaw.eval("fpp", alpha="0.35", beta=0.5, gamma=0.01, batch=1, r=3000, v=20000, digits=40)

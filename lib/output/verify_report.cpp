@@ -100,8 +100,8 @@ std::string verify_markdown(const verify::claims& cs, const std::vector<verify::
                        named(cs, c.r_exponent), to_string(c.gamma), to_string(c.batch));
     std::string met;
     for (const auto& p : v.symbolic.phases_met) met += (met.empty() ? "" : ", ") + p;
-    s += fmt::format("symbolic: {} ({} cells of the arrangement in the region; {} {}){}\n", v.symbolic.passed ? "agrees" : "DISAGREES",
-                     v.symbolic.cells.size(), c.is_exponent() ? "phases" : "regimes", met.empty() ? "none" : met,
+    s += fmt::format("symbolic: {} ({} cell{} of the arrangement in the region; {} met: {}){}\n", v.symbolic.passed ? "agrees" : "DISAGREES",
+                     v.symbolic.cells.size(), v.symbolic.cells.size() == 1 ? "" : "s", c.is_exponent() ? "phases" : "regimes", met.empty() ? "none" : met,
                      v.symbolic.why.empty() ? "" : ": " + v.symbolic.why);
     if (!v.numeric_run) s += "numeric: not run (the catalogue is not in the PPXP model's parameters and compute, or the region is empty)\n";
     else if (c.is_exponent()) {

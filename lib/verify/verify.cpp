@@ -104,8 +104,9 @@ symbolic_verdict check_symbolic(const claim& c, const phases::catalogue& cat, co
   else if (!outside.empty())
     out.why = fmt::format("the region leaves the table ({} cell(s) in no {}, e.g. {})", outside.size(), what, outside.front());
   else if (!disagree.empty()) {
-    out.why = fmt::format("{} differ(s) from the derived one in {} of {} cells: {}",
-                          c.is_exponent() ? "the formulas" : "the r-exponent", disagree.size(), out.cells.size(), disagree.front());
+    out.why = fmt::format("{} in {} of {} cell(s), e.g. {}",
+                          c.is_exponent() ? "the claimed formulas differ from the derived ones" : "the claimed r-exponent differs from the catalogue's",
+                          disagree.size(), out.cells.size(), disagree.front());
     if (out.phases_met.size() > 1)
       out.why += fmt::format("; the region crosses a {} boundary (it meets {})", what, join(out.phases_met));
   }
