@@ -1,4 +1,4 @@
-// scalelaw curve: the exact expected loss curve P_r of one-pass SGD (SPEC §2).
+// scalelaw curve: the exact expected loss curve P_r of one-pass SGD (MODEL §2).
 #include <iostream>
 
 #include "common.hpp"
@@ -31,7 +31,7 @@ struct curve_args {
 
 void register_curve(CLI::App& app, runner& run) {
   auto a = std::make_shared<curve_args>();
-  auto* sub = app.add_subcommand("curve", "exact expected loss curve P_r of one-pass SGD (SPEC §2)");
+  auto* sub = app.add_subcommand("curve", "exact expected loss curve P_r of one-pass SGD (MODEL §2)");
   add_model_flags(*sub, a->model, false, false);
   sub->add_option("--d", a->model.d, "model parameters d >= 1 (model form)");
   sub->add_option("--spectrum", a->spectrum_file, "CSV with header lambda,weight (any PSD spectrum)");

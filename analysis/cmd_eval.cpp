@@ -1,4 +1,4 @@
-// scalelaw eval TERM: high-precision spectral sums (SPEC §3, §4) for the exact parameters typed.
+// scalelaw eval TERM: high-precision spectral sums (MODEL §3, §4) for the exact parameters typed.
 // Default: a guaranteed enclosure (lib/spectral/enclosure.hpp, Arb). --fast: the mpfr path with an
 // estimated error (lib/spectral/power_sum.hpp).
 #include <iostream>
@@ -28,7 +28,7 @@ void register_eval(CLI::App& app, runner& run) {
   auto args = std::make_shared<eval_args>();
   auto* sub = app.add_subcommand(
       "eval",
-      "high-precision spectral sums: fpp, kpp (SPEC §4), kappa, f0 (SPEC §3), for the exact decimal parameters typed.\n"
+      "high-precision spectral sums: fpp, kpp (MODEL §4), kappa, f0 (MODEL §3), for the exact decimal parameters typed.\n"
       "Default: a guaranteed enclosure (ball arithmetic, Arb): error_bound bounds |value - exact value|, and a\n"
       "--digits the enclosure cannot justify exits 1 with the digits reached. --fast: the mpfr path, whose\n"
       "error_bound is an estimate.");

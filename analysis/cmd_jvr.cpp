@@ -1,4 +1,4 @@
-// scalelaw jvr: information-theoretic compute-optimal allocation (SPEC §5).
+// scalelaw jvr: information-theoretic compute-optimal allocation (MODEL §5).
 #include <iostream>
 #include <mutex>
 
@@ -134,7 +134,7 @@ void register_jvr(CLI::App& app, runner& run) {
 
   auto s = std::make_shared<sim_args>();
   auto* simc = jvr->add_subcommand("simulate", "Monte Carlo: teachers, n-unit learners on IsoFLOP lines n (d+1) T = C, "
-                                                 "empirical p*(C) and its trend with d (SPEC §5)");
+                                                 "empirical p*(C) and its trend with d (MODEL §5)");
   add_grid_flags(simc, *s);
   simc->add_option("--out", s->out, "write the grid as CSV (d,C,n,T,p,kl_mean,kl_se,bound_<preset>...)");
   simc->add_flag("--json", s->json, "one JSON object on stdout");

@@ -18,13 +18,13 @@ namespace scalelaw::checks {
 const std::vector<check>& registry() {
   static const std::vector<check> all = [] {
     std::vector<check> v;
-    v.push_back({"volterra_vs_sgd", "The expected loss of one-pass SGD satisfies the discrete Volterra equation (SPEC §2).", true,
+    v.push_back({"volterra_vs_sgd", "The expected loss of one-pass SGD satisfies the discrete Volterra equation (MODEL §2).", true,
                  volterra_vs_sgd});
-    v.push_back({"sgd_same_law", "Exact-in-law SGD in the eigenbasis has the law of the literal SGD (SPEC §2).", true, naive_vs_fast_sgd});
-    v.push_back({"convergence_iff_kernel_norm", "The loss converges iff every |q_i| < 1 and ||K|| < 1 (SPEC §2).", true,
+    v.push_back({"sgd_same_law", "Exact-in-law SGD in the eigenbasis has the law of the literal SGD (MODEL §2).", true, naive_vs_fast_sgd});
+    v.push_back({"convergence_iff_kernel_norm", "The loss converges iff every |q_i| < 1 and ||K|| < 1 (MODEL §2).", true,
                  convergence_iff_kernel_norm});
-    v.push_back({"limit_loss", "P_inf = F0 / (1 - ||K||) (SPEC §2).", true, limit_loss_check});
-    v.push_back({"deq_f0", "F0 of finite d converges to its deterministic equivalent (SPEC §3).", true, deq_f0_limit});
+    v.push_back({"limit_loss", "P_inf = F0 / (1 - ||K||) (MODEL §2).", true, limit_loss_check});
+    v.push_back({"deq_f0", "F0 of finite d converges to its deterministic equivalent (MODEL §3).", true, deq_f0_limit});
     struct reg { const char* name; double a, b, g; unsigned B; };
     for (const reg& r : {reg{"2a>1,2b<1,B=1", 1.0, 0.3, 0.3, 1}, reg{"2a>1,2b>1,B=3", 0.8, 0.9, 0.2, 3},
                          reg{"2a<1,2b>1,B=2", 0.4, 0.7, 0.25, 2}, reg{"2a<1,2b<1,B=1", 0.3, 0.35, 0.3, 1}}) {
@@ -38,15 +38,15 @@ const std::vector<check>& registry() {
     }
     v.push_back({"fac_asymptotic[2a>1,2b>1]",
                  "F_ac(d, r) ~ zeta(2b) Gamma(1 - 1/(2a)) / (4 a d) (2 gamma B r)^{-(1-1/(2a))} for 1 << gamma r << d^{2a} "
-                 "(SPEC §4 exponent; constant DERIVATIONS §6).", true, fac_asymptotic_check});
+                 "(MODEL §4 exponent; constant DERIVATIONS §6).", true, fac_asymptotic_check});
     v.push_back({"fac_order[2a<1,2b>1]", "For 2a < 1, F_ac = F0 h(r/d): F0's order before r ~ d, negligible after (DERIVATIONS §6).",
                  true, fac_f0_sized_check});
     v.push_back({"sgd_noise_constants_only", "SGD noise (K_pp) only changes constants when beta < alpha (PPXP).", true,
                  noise_only_constants});
     v.push_back({"catalogue_measured", "Every term of the catalogue the table is derived from decays as its monomial says: d- and "
-                 "r-exponents measured from the sums in every regime (SPEC §4).", true, catalogue_measured});
-    v.push_back({"phase_table_is_maximum", "The derived (xi, eta) solve max_xi min_terms rate (SPEC §4).", true, phase_table_brute_force});
-    v.push_back({"jvr_allocation_closed_form", "A/p + B/T under C = p T gives p* = sqrt(A C/B), exponents 1/2 (SPEC §5).", true,
+                 "r-exponents measured from the sums in every regime (MODEL §4).", true, catalogue_measured});
+    v.push_back({"phase_table_is_maximum", "The derived (xi, eta) solve max_xi min_terms rate (MODEL §4).", true, phase_table_brute_force});
+    v.push_back({"jvr_allocation_closed_form", "A/p + B/T under C = p T gives p* = sqrt(A C/B), exponents 1/2 (MODEL §5).", true,
                  jvr_closed_form});
     v.push_back({"jvr_bound_exponents", "The teacher-information bound gives an asymptotically linear split p* ~ T* (up to a log); "
                  "the parameter-count bound gives p* ~ C^(1/3) (DERIVATIONS §5).", true, jvr_bound_exponents});

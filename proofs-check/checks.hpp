@@ -1,4 +1,4 @@
-// The proofs-check suite: each checkable statement of the papers (and of SPEC's derivations) as a
+// The proofs-check suite: each checkable statement of the papers (and of MODEL's derivations) as a
 // named numerical check with its statement, measured and expected values, tolerance and why.
 #pragma once
 #include <functional>

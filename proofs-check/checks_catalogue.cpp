@@ -1,4 +1,4 @@
-// The premise measured (SPEC §4, issue 35): every term of the shipped catalogue against the sums it describes.
+// The premise measured (MODEL §4, issue 35): every term of the shipped catalogue against the sums it describes.
 #include <algorithm>
 #include <cmath>
 

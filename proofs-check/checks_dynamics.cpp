@@ -1,5 +1,5 @@
 // Checks of the dynamics: SGD against the Volterra equation, its limit and stability, and the deterministic
-// equivalent's F0 and F_ac (SPEC §2, §3; DERIVATIONS §6).
+// equivalent's F0 and F_ac (MODEL §2, §3; DERIVATIONS §6).
 #include <cmath>
 #include <string>
 
@@ -60,7 +60,7 @@ result naive_vs_fast_sgd(bool quick) {
   for (std::size_t k = 1; k < o.grid.size(); ++k)
     zmax = std::max(zmax, std::abs(fast.mean[k] - naive.mean[k]) / std::hypot(fast.std_error[k], naive.std_error[k]));
   return with_numbers({zmax <= 4, "max |fast - naive| / SE = " + g(zmax), "0", "4 standard errors",
-                       "exact-in-law SGD (SPEC §2) and the literal algorithm of SPEC §1 have the same law"},
+                       "exact-in-law SGD (MODEL §2) and the literal algorithm of MODEL §1 have the same law"},
                       {{"max_z", zmax}}, {{"max_z", 0}}, {{"max_z", 4}});
 }
 

@@ -1,4 +1,4 @@
-// Checks of the phase table and the measured frontiers against it (SPEC §4; issue 18, lib/frontier/verdict.hpp).
+// Checks of the phase table and the measured frontiers against it (MODEL §4; issue 18, lib/frontier/verdict.hpp).
 #include <algorithm>
 #include <cmath>
 #include <random>

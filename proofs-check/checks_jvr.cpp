@@ -1,4 +1,4 @@
-// Checks of the Jeon–Van Roy analysis (SPEC §5, DERIVATIONS §5). The bounds hold for the Bayesian mixture learner;
+// Checks of the Jeon–Van Roy analysis (MODEL §5, DERIVATIONS §5). The bounds hold for the Bayesian mixture learner;
 // the report sets them beside the Adam learner's measured error as an observation, not a check (issue 18).
 #include <atomic>
 #include <chrono>

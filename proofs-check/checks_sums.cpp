@@ -1,4 +1,4 @@
-// Checks of the pure-point sums against their leading asymptotic forms (SPEC §4, DERIVATIONS §1).
+// Checks of the pure-point sums against their leading asymptotic forms (MODEL §4, DERIVATIONS §1).
 #include <cmath>
 #include <string>
 #include <utility>

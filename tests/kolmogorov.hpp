@@ -1,6 +1,6 @@
 // Shared by test_deq and test_slow_deq_convergence: the Kolmogorov distance between the DE spectral
 // distribution of Khat (density at eps = 0.01/d on 500 nodes per decade over [1e-10, 10]) and the
-// pooled eigenvalues of `seeds` instances of W (SPEC §3).
+// pooled eigenvalues of `seeds` instances of W (MODEL §3).
 #pragma once
 #include <algorithm>
 #include <cmath>

@@ -55,7 +55,7 @@ pq reference_exponents(term t, const rational& aq, const rational& bq) {
     return {(f(1e6, 1e4) - f(1e5, 1e4)) / L, (f(1e6, 1e5) - f(1e6, 1e4)) / L};
   }
   if (t == term::F0) {  // Arb's certified F0 at v = 4d at three d a decade apart: two slopes, Richardson with the correction
-                        // exponent of SPEC §3 (the other pole of F0's Mellin transform, relative d^{-|1 - 2 beta|})
+                        // exponent of MODEL §3 (the other pole of F0's Mellin transform, relative d^{-|1 - 2 beta|})
     auto f = [&](long d) {
       exact_sum_params p;
       p.alpha = aq;

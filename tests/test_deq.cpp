@@ -1,4 +1,4 @@
-// Deterministic equivalent of the resolvent (SPEC §3, lib/deq/resolvent): against exact finite-d
+// Deterministic equivalent of the resolvent (MODEL §3, lib/deq/resolvent): against exact finite-d
 // spectra, the mass of the density, and the Kolmogorov distance to exact eigenvalues vs d.
 #define BOOST_TEST_MODULE deq
 #include <boost/test/unit_test.hpp>
@@ -21,7 +21,7 @@ plrf model(double d) {
 }  // namespace
 
 // s(z) = -m(z)/z vs tr(Khat - z)^{-1}/d averaged over 8 seeds at d = 400, v = 1600. Observed:
-// 7e-6 at z = -0.01, 1.4e-4 at z = 0.001 + 0.001i (SPEC §3 reports ~1e-4); bars 1e-4 and 1e-3.
+// 7e-6 at z = -0.01, 1.4e-4 at z = 0.001 + 0.001i (MODEL §3 reports ~1e-4); bars 1e-4 and 1e-3.
 BOOST_AUTO_TEST_CASE(stieltjes_vs_exact) {
   const plrf m = model(400);
   const deq_model M{1.0, 400, 1600};

@@ -1,4 +1,4 @@
-// The exact finite-d loss (SPEC §2) for PLRF instances: against an independent Monte Carlo SGD
+// The exact finite-d loss (MODEL §2) for PLRF instances: against an independent Monte Carlo SGD
 // written here, double vs long double instances, and the golden curves in data/.
 #define BOOST_TEST_MODULE exact_model
 #include <boost/test/unit_test.hpp>
@@ -14,7 +14,7 @@
 
 using namespace scalelaw;
 
-// Plain SGD of SPEC §1 with std::mt19937_64 (independent of lib/sgd): x ~ N(0, D), W^T x, update.
+// Plain SGD of MODEL §1 with std::mt19937_64 (independent of lib/sgd): x ~ N(0, D), W^T x, update.
 BOOST_AUTO_TEST_CASE(exact_curve_vs_independent_monte_carlo) {
   plrf_options po;
   po.alpha = 0.8; po.beta = 0.5; po.d = 10; po.v = 40; po.batch = 1;

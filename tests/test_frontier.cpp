@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(estimators_on_model_frontiers) {
   }
 }
 
-// --method sgd (issue 19 item 5): exact-in-law SGD is unbiased for the exact curve of its own W (SPEC §2: the Volterra
+// --method sgd (issue 19 item 5): exact-in-law SGD is unbiased for the exact curve of its own W (MODEL §2: the Volterra
 // equation is the expected loss given W), so with one seed of W the SGD frontier's table equals the exact one within its
 // bootstrap standard error over runs. 5 standard errors: the mean of 300 runs is close to Gaussian, and a 5-sigma
 // excursion somewhere among the 42 entries has probability ~2e-5. Negation: the same SGD against the exact curves of

@@ -1,4 +1,4 @@
-// The symbolic allocation engine (SPEC §5) against closed forms; the derived presets; the Monte Carlo
+// The symbolic allocation engine (MODEL §5) against closed forms; the derived presets; the Monte Carlo
 // pieces (kernel, KL, Maurey step, training, reproducibility). The engine: E = A/p + B/T gives
 // p* = sqrt(A C/B) (exponents 1/2, 1/2 exactly); E = A/p + B p/T gives p* = (A C/(2B))^{1/3} (1/3, 2/3).
 #define BOOST_TEST_MODULE jvr

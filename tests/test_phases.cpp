@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(regions_exact_and_simplified) {
   }
 }
 
-// Issue 18 item 6: an independent table. Each phase balanced by hand from the term table of SPEC §4 (DERIVATIONS §4),
+// Issue 18 item 6: an independent table. Each phase balanced by hand from the term table of MODEL §4 (DERIVATIONS §4),
 // e = (2a+2b-1)/(2a), e_K = (4a-1)/(2a), rates in f of d = f^xi, r = f^(1-xi):
 //   Ia   (2a>1, 2b<1): Fpp r^-e vs F0 d^-(2a+2b-1): e (1-xi) = (2a+2b-1) xi              -> xi = 1/(2a+1)
 //   Ib   (2a<1, 2b<1): Fpp d^((1-2a)e) r^-e vs F0 d^-(2a+2b-1): e - e(2-2a) xi = (2a+2b-1) xi -> xi = 1/2

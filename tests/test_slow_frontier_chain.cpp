@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(sgd_exact_and_deq_frontiers_agree_on_the_paper_window) {
                                     << exact.estimators[e].eta << " [" << exact.estimators[e].eta_ci[0] << ", "
                                     << exact.estimators[e].eta_ci[1] << "], deq " << deq.estimators[e].eta);
 
-  // SGD against the exact curves of its own instances: exact-in-law SGD is unbiased for them (SPEC §2), so every entry is
+  // SGD against the exact curves of its own instances: exact-in-law SGD is unbiased for them (MODEL §2), so every entry is
   // within 5 standard errors (the bootstrap's, over seeds and runs: wider than the run noise alone) and the exact
   // exponents of the IsoFLOP estimator inside the SGD's 95 % intervals
   int beyond = 0;

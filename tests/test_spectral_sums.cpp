@@ -1,4 +1,4 @@
-// SPEC §4 spectral sums: closed forms at r = 0, direct vs Euler–Maclaurin, honest error bounds,
+// MODEL §4 spectral sums: closed forms at r = 0, direct vs Euler–Maclaurin, honest error bounds,
 // precision scaling, and the deterministic-equivalent kappa / F_0 against an independent solve.
 #define BOOST_TEST_MODULE spectral_sums
 #include <boost/test/unit_test.hpp>
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(divergent_sums_refused) {
   BOOST_CHECK_THROW(fpp_sum<mpfr>(mpfr("0.2"), mpfr("0.25"), mpfr("0.1"), mpfr(1), mpfr(5), INFINITY), divergent_sum);
 }
 
-// kappa, F_0 (SPEC §3) at small v against an independent path: every term summed one by one and
+// kappa, F_0 (MODEL §3) at small v against an independent path: every term summed one by one and
 // kappa found by plain bisection on kappa itself (not log kappa), 30 digits.
 BOOST_AUTO_TEST_CASE(kappa_f0_vs_direct_root) {
   precision_scope prec(42);

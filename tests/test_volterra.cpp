@@ -1,4 +1,4 @@
-// SPEC §2 solvers on arbitrary spectra: block-leap vs the direct recursion, the long-run limit,
+// MODEL §2 solvers on arbitrary spectra: block-leap vs the direct recursion, the long-run limit,
 // and the affine-map reference (repeated squaring in mpfr) at r up to 1e12.
 #define BOOST_TEST_MODULE volterra
 #include <boost/test/unit_test.hpp>

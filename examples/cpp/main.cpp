@@ -1,5 +1,5 @@
 // scalelaw from C++: the phase of (alpha, beta) from the symbolic derivation, the exact expected loss curve of one W drawn
-// at d = 200 (SPEC §2), and a guaranteed enclosure of F_pp for the decimals typed. Run: scaling_example [ALPHA BETA]
+// at d = 200 (MODEL §2), and a guaranteed enclosure of F_pp for the decimals typed. Run: scaling_example [ALPHA BETA]
 #include <cstdio>
 #include <string>
 
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
 
     // the model: one parameter type, exact values by name, validated once
     const plrf m = plrf::from({.alpha = exact_param::parse("alpha", alpha), .beta = exact_param::parse("beta", beta), .d = 200}, true);
-    // F_pp at r = 1e6 (SPEC §4) for the exact decimals (not their doubles), v = 4 d: a ball that holds the exact value
+    // F_pp at r = 1e6 (MODEL §4) for the exact decimals (not their doubles), v = 4 d: a ball that holds the exact value
     const enclosure e = fpp_enclosure(exact_sum_params::of(m, 1000000), 30);
     std::printf("F_pp(r = 1e6) = %s, |error| <= %s\n", to_decimal(e.mid, 30).c_str(), to_decimal(e.rad, 2).c_str());
     // an exact instance (one W) and its loss curve, on the doubles

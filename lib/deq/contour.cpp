@@ -15,7 +15,7 @@
 namespace scalelaw {
 
 contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_options& o, deq_contour_checks* checks) {
-  // the model was validated by plrf::from (SPEC §1); the DE adds its own ranges of d and v
+  // the model was validated by plrf::from (MODEL §1); the DE adds its own ranges of d and v
   const double alpha = model.alpha, beta = model.beta, d = static_cast<double>(model.d), v = model.v;
   require_positive("d", d);
   const double gamma = model.gamma;

@@ -13,7 +13,7 @@ namespace scalelaw {
 
 
 loss_spectrum deq_loss_spectrum(const plrf& model, const deq_spectrum_options& o) {
-  // the model was validated by plrf::from (SPEC §1); the DE adds its own ranges of d and v
+  // the model was validated by plrf::from (MODEL §1); the DE adds its own ranges of d and v
   const double alpha = model.alpha, beta = model.beta, d = static_cast<double>(model.d), v = model.v;
   require_positive("d", d);
   if (std::isinf(v) || v > 1e12) throw invalid_input("the deterministic-equivalent curve needs a finite v <= 1e12");

@@ -17,7 +17,7 @@ namespace scalelaw {
 
 namespace {
 
-/// K = A^T A = U diag(lambda) U^T, ascending eigenvalues (SPEC §2's Khat, through A = D^1/2 W).
+/// K = A^T A = U diag(lambda) U^T, ascending eigenvalues (MODEL §2's Khat, through A = D^1/2 W).
 /// double: OpenBLAS's threaded dsyrk, then LAPACK. With `form_vectors`, U itself (dsyevd, divide and conquer). Without,
 /// U stays factored as Q Z: Q the Householder reflectors of the tridiagonal reduction (dsytrd), Z the tridiagonal's
 /// eigenvectors (dstedc), which is what dsyevd computes before it multiplies them out (a d^3 product, ~3.7 s of its 9.3 s

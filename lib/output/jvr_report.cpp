@@ -161,7 +161,7 @@ std::string jvr_section(const std::string& dir, const simulate_options& o) {
 
   std::ostringstream md;
   md << fmt::format(
-      "Setting of SPEC §5 (docs/DERIVATIONS.md §5): x ~ N(0, I_d/d), teacher with K = {:g} ReLU units, s = {}, Y ~ Bernoulli(sigmoid(f(x))); "
+      "Setting of MODEL §5 (docs/DERIVATIONS.md §5): x ~ N(0, I_d/d), teacher with K = {:g} ReLU units, s = {}, Y ~ Bernoulli(sigmoid(f(x))); "
       "learners of n units (p = n (d+1)) trained by full-batch Adam (lr {:g}, {} epochs, from w ~ N(0, I), a ~ N(0, {:g}^2/n)) on T samples; "
       "error = exact conditional KL averaged over {} fresh inputs; {} teachers per d (seed {}), common random numbers along each line; "
       "{}; {} learners trained ({} on the full grid); {:.0f} s.\n\n",

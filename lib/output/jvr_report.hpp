@@ -1,4 +1,4 @@
-// Output of the Jeon–Van Roy Monte Carlo (SPEC §5): the grid as CSV/JSON, a summary, and the report
+// Output of the Jeon–Van Roy Monte Carlo (MODEL §5): the grid as CSV/JSON, a summary, and the report
 // section (IsoFLOP figure, allocation exponents and trend with d, bounds vs measurements side by side).
 #pragma once
 #include <iosfwd>

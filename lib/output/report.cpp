@@ -291,7 +291,7 @@ void write_report(const report_options& o) {
   {
     secs.push_back("## Spectral sums vs asymptotics\n\n" + spectral_sums_section() + "\n");
   }
-  secs.push_back("## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, SPEC §2) for "
+  secs.push_back("## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, MODEL §2) for "
                   "several d with v = 4d and gamma = 0.5 / sum_{j<=v} j^(-2 alpha); the pure-point sums Fpp, Kpp, F0 and "
                   "Fac (this instance's forcing minus F0 and Fpp, DERIVATIONS §6; drawn where positive) separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n");
   for (const auto& rp : phases::reference_points()) {

@@ -14,7 +14,7 @@ approach approach_of(const classification& c, double alpha, double beta) {
   for (const auto& r : all)
     if (r.name == c.in_cell->regime) reg = &r;
   if (!reg) throw std::logic_error("approach_of: the cell's regime is not in the catalogue");
-  struct rate { term t; double A, B; };  // rate(xi) = A + B xi, A = -q, B = q - p (SPEC §4)
+  struct rate { term t; double A, B; };  // rate(xi) = A + B xi, A = -q, B = q - p (MODEL §4)
   std::vector<rate> rates;
   for (const auto& m : reg->terms) {
     const double p = evaluate(m.d_exp, alpha, beta), q = evaluate(m.r_exp, alpha, beta);

@@ -25,7 +25,7 @@ term term_of(const std::string& name, const reader& rd, const toml::source_regio
   return term(name);
 }
 
-// The compute as a monomial d^a r^b times constants (other names, numbers): a, b > 0 (SPEC §4).
+// The compute as a monomial d^a r^b times constants (other names, numbers): a, b > 0 (MODEL §4).
 void parse_compute(catalogue& out, const reader& rd, const toml::source_region& where) {
   GiNaC::symtab table;
   const GiNaC::symbol d("d"), r("r");

@@ -138,7 +138,7 @@ bool cell_contains(const cell& c, const rational& a, const rational& b) {
 }
 
 // A candidate cell before its region is simplified: the crossing pair, the terms whose rate is one of theirs (the same
-// monomial: they are dominant with them, SPEC §4), and every condition.
+// monomial: they are dominant with them, MODEL §4), and every condition.
 struct candidate {
   const regime* reg;
   std::size_t s, t;
@@ -148,7 +148,7 @@ struct candidate {
 };
 
 // f = d^cd r^cr, d = f^xi, r = f^{(1 - cd xi)/cr}: a term d^p r^q decays as f^{-(A + B xi)} with A = -q/cr,
-// B = -p + q cd/cr (cd = cr = 1: A = -q, B = q - p), and 0 < xi < 1/cd keeps both d and r growing (SPEC §4).
+// B = -p + q cd/cr (cd = cr = 1: A = -q, B = q - p), and 0 < xi < 1/cd keeps both d and r growing (MODEL §4).
 std::vector<candidate> candidates(const std::vector<regime>& regs, const rational& cd_q, const rational& cr_q) {
   std::vector<candidate> out;
   const ex cd = to_numeric(cd_q), cr = to_numeric(cr_q);

@@ -125,11 +125,11 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
   term_exponents out;
   std::vector<double> lx, ly;
   if (t == term::Fac) {
-    // SPEC §4: F_ac ~ d^{-1} (gamma r)^{-(1 - 1/(2 alpha))} for 1 << gamma r << kappa ~ d^{2 alpha}; defined apart
+    // MODEL §4: F_ac ~ d^{-1} (gamma r)^{-(1 - 1/(2 alpha))} for 1 << gamma r << kappa ~ d^{2 alpha}; defined apart
     // from F0 only when the atoms are separated from the bulk (2 alpha > 1) and the target's mass is finite (2 beta > 1)
     if (!(2 * alpha_q > 1 && 2 * beta_q > 1))
       throw invalid_input("measure_term: F_ac is separated from F0 only for 2 alpha > 1 and 2 beta > 1");
-    // SPEC §4: F_ac(d, x) ~ d^p x^q Phi(x / kappa) psi(x) with the cut-off Phi -> 1 as x / kappa -> 0 and the lower
+    // MODEL §4: F_ac(d, x) ~ d^p x^q Phi(x / kappa) psi(x) with the cut-off Phi -> 1 as x / kappa -> 0 and the lower
     // correction psi -> 1 as x -> inf. Two paths through the same DE spectra, d = 1e3..1e6, avoid both corrections and the
     // cancellation against the atoms' sum (F_ac / Fpp ~ x^{beta/alpha} / d must not fall):
     //   A: x = 1e-3 kappa(d) (~ d^{2 alpha}): Phi fixed, x -> inf;   B: x = 1e3 (d / 1e3)^{alpha/beta}: F_ac / Fpp fixed.
@@ -170,7 +170,7 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
   }
   // q: fixed d (far), x = 2 gamma r over 1e2..1e5
   if (t == term::F0) {
-    out.q = 0;  // F0 is the r -> inf limit (SPEC §3): it has no r to vary
+    out.q = 0;  // F0 is the r -> inf limit (MODEL §3): it has no r to vary
     out.q_error = 0;
   } else {
     const exact_sum_params p = params(alpha_q, beta_q, far_d(a, 1e5));

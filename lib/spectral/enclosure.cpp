@@ -99,7 +99,7 @@ struct weight {
   double radius_hint = 1;  ///< R (a chosen number; nothing rests on it but the bound's size)
   unsigned lowest_order = 0;
 
-  /// q(x) = 1 + c1 x + c2 x^2: c1 = -2 gamma B, c2 = gamma^2 B (B+1)  (SPEC §2)
+  /// q(x) = 1 + c1 x + c2 x^2: c1 = -2 gamma B, c2 = gamma^2 B (B+1)  (MODEL §2)
   void q_coefficients(arb_t c1, arb_t c2, slong prec) const {
     arb_mul(c2, gamma, gamma, prec);
     arb_mul(c2, c2, batch, prec);

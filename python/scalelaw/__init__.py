@@ -5,7 +5,7 @@ keyword arguments are the CLI's flags (``gamma_mult=0.5`` is ``--gamma-mult 0.5`
 the CLI's ``--json`` output with its keys, and lists of numbers come back as numpy arrays. The same parser, the
 same validation and the same computation run as for the binary, so the numbers are the CLI's to the last digit.
 
-Parameters are read exactly from their decimal text (SPEC §1): a string (``alpha="0.35"``, ``"7/10"``) is taken
+Parameters are read exactly from their decimal text (MODEL §1): a string (``alpha="0.35"``, ``"7/10"``) is taken
 as typed; a Python float is passed as its shortest repr (``0.35`` -> ``"0.35"``, the number you wrote), an int
 as its digits, ``float("inf")`` as ``inf``.
 
@@ -131,7 +131,7 @@ def _run(words, flags, failed_result_returned):
 
 
 def phase(alpha, beta, **flags):
-    """Which phase (alpha, beta) is in (SPEC §4): dict with ``phase`` (e.g. "Ia"), ``xi``, ``eta`` (the
+    """Which phase (alpha, beta) is in (MODEL §4): dict with ``phase`` (e.g. "Ia"), ``xi``, ``eta`` (the
     compute-optimal exponents), ``xi_formula``, ``eta_formula`` and ``dominant`` (the loss terms that set them).
     As ``scalelaw phase --alpha A --beta B --json``."""
     return run("phase", alpha=alpha, beta=beta, json=True, **flags)
@@ -196,7 +196,7 @@ def verify(claims, points=3, budget_seconds=None):
 
 
 def eval(term, **flags):
-    """A high-precision spectral sum, ``term`` in "fpp", "kpp", "kappa", "f0" (SPEC §3-4), e.g.
+    """A high-precision spectral sum, ``term`` in "fpp", "kpp", "kappa", "f0" (MODEL §3-4), e.g.
     ``eval("fpp", alpha="0.35", beta=0.5, gamma=0.01, batch=1, r=3000, v=20000, digits=50)``.
     ``value`` and ``error_bound`` are decimal strings (the bound is guaranteed for the exact inputs); with mpmath
     installed, also ``value_mpf`` and ``error_bound_mpf`` (mpmath.mpf holding every printed digit). Raises Failed
@@ -215,7 +215,7 @@ def eval(term, **flags):
 
 
 def curve(**flags):
-    """The expected loss curve P_r of one-pass SGD (SPEC §2): ``r`` (int64 array), ``loss`` (float64 array),
+    """The expected loss curve P_r of one-pass SGD (MODEL §2): ``r`` (int64 array), ``loss`` (float64 array),
     ``F0``, ``kernel_norm``, ``seconds``. Model flags (alpha, beta, d, v, gamma or gamma_mult, batch) or a
     spectrum file (spectrum=PATH, f0=X, gamma=G); steps; method "exact", "direct", "deq" or "asymptotic".
     As ``scalelaw curve ... --json``."""
@@ -223,7 +223,7 @@ def curve(**flags):
 
 
 def sgd(**flags):
-    """SGD reference runs (SPEC §2): ``r`` and the mean, 10% and 90% quantiles of the loss over ``runs`` runs
+    """SGD reference runs (MODEL §2): ``r`` and the mean, 10% and 90% quantiles of the loss over ``runs`` runs
     (arrays). Seeded (``seed``), the same result for any ``threads``. As ``scalelaw sgd ... --json``."""
     return run("sgd", json=True, **flags)
 
@@ -244,13 +244,13 @@ def check(**flags):
 
 
 def jvr_allocate(bound, d, **flags):
-    """Compute-optimal split for an error bound E(p, T, d) under C = p T (SPEC §5): ``C``, ``p_star``,
+    """Compute-optimal split for an error bound E(p, T, d) under C = p T (MODEL §5): ``C``, ``p_star``,
     ``T_star``, ``error`` and the local exponents, e.g. ``jvr_allocate("d/p + d/T", d=100)``.
     As ``scalelaw jvr allocate --bound EXPR --d N ... --json``."""
     return run("jvr", "allocate", bound=bound, d=d, json=True, **flags)
 
 
 def jvr_simulate(**flags):
-    """Monte Carlo of teacher and learner networks on IsoFLOP lines (SPEC §5). As
+    """Monte Carlo of teacher and learner networks on IsoFLOP lines (MODEL §5). As
     ``scalelaw jvr simulate ... --json``."""
     return run("jvr", "simulate", json=True, **flags)

@@ -1,6 +1,6 @@
-// The deterministic-equivalent loss spectrum by contour quadrature (SPEC §3; issue 5, item 4).
+// The deterministic-equivalent loss spectrum by contour quadrature (MODEL §3; issue 5, item 4).
 // The kernel's measure d rho (Stieltjes transform s = -m/z) and the forcing's measure nu(x) dx / x
-// (transform T(z)/z, lib/deq/resolvent.hpp) are integrated against the SPEC §2 integrands on a contour
+// (transform T(z)/z, lib/deq/resolvent.hpp) are integrated against the MODEL §2 integrands on a contour
 // Gamma from a = lambda_min/2 to b > lambda_max (lib/deq/edges.hpp) through the upper half plane, which
 // excludes 0 (T(z)/z has a pole there, carried by F_0): in log z, Gamma is the rectangle
 //   ln a -> ln a + i phi -> ln b + i phi -> ln b,

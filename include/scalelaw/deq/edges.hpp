@@ -1,4 +1,4 @@
-// Support edges of the deterministic-equivalent spectral density (SPEC §3). With t = m/z the DE equation
+// Support edges of the deterministic-equivalent spectral density (MODEL §3). With t = m/z the DE equation
 // m + (1/d) sum_j D_j m/(D_j m - z) = 1 inverts explicitly,
 //   z(t) = 1/t + (1/d) sum_{j<=v} D_j/(1 - D_j t),
 // and z(t) is real on the real axis outside the support; the edges are its critical points (the

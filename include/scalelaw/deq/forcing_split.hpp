@@ -1,6 +1,6 @@
-// The pure-point / absolutely-continuous split of the DE forcing (SPEC §3-§4): F(r) - F_0 = 1/2 sum w q^r
+// The pure-point / absolutely-continuous split of the DE forcing (MODEL §3-§4): F(r) - F_0 = 1/2 sum w q^r
 // over the DE spectrum; its pure-point part is the atoms' sum Fpp_sum(r) = 1/2 sum_{j<=v} j^{-2a-2b} q(j^{-2a})^r
-// (SPEC §4, the top eigenvalues ~ j^{-2 alpha}); the rest is F_ac. The split is sharp when the atoms are well
+// (MODEL §4, the top eigenvalues ~ j^{-2 alpha}); the rest is F_ac. The split is sharp when the atoms are well
 // separated from the bulk (2 alpha > 1); for 2 alpha < 1 the atoms are shifted and only part of each mode's
 // target is learnable, and F_ac defined this way is of F_0's size (DERIVATIONS §6).
 #pragma once

@@ -1,4 +1,4 @@
-// Deterministic-equivalent kappa and limiting loss F_0 (SPEC §3):
+// Deterministic-equivalent kappa and limiting loss F_0 (MODEL §3):
 //   sum_{j<=v} kappa D_j / (1 + kappa D_j) = d,    F_0 = 1/2 sum_{j<=v} D_j b_j^2 / (1 + kappa D_j).
 #pragma once
 #include <cmath>
@@ -23,7 +23,7 @@ sum_result<T> deq_kappa(const T& alpha, const T& d, double v) {
     if (err) *err = s.error_bound;
     return s.value - d;
   };
-  // bracket in u = log kappa around the d^{2 alpha} scaling (SPEC §3)
+  // bracket in u = log kappa around the d^{2 alpha} scaling (MODEL §3)
   T u0 = 2 * alpha * log(d);
   T a = u0 - 2, b = u0 + 2, ea, eb;
   T fa = phi(a, &ea), fb = phi(b, &eb);

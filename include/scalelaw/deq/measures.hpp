@@ -1,4 +1,4 @@
-// Deterministic-equivalent loss spectrum (SPEC §3): the spectral measure of Khat (kernel) and the
+// Deterministic-equivalent loss spectrum (MODEL §3): the spectral measure of Khat (kernel) and the
 // target's measure nu with Stieltjes transform c^T (Khat - z)^{-1} c ~ sum_j D_j b_j^2 D_j m/(D_j m - z)
 // (forcing), discretised on a log grid of x by the trapezoid rule. The result is a loss_spectrum with
 // multiplicities: node x_k stands for d rho(x_k) dx eigenvalues and carries forcing weight

@@ -1,9 +1,9 @@
-// Deterministic equivalent of the resolvent of Khat = W^T D W (SPEC §3):
+// Deterministic equivalent of the resolvent of Khat = W^T D W (MODEL §3):
 //   m + (1/d) sum_{j<=v} D_j m / (D_j m - z) = 1,   s(z) = tr(Khat - z)^{-1}/d = -m(z)/z,
 // on the branch where s is a Stieltjes transform, Im s > 0 for Im z > 0 (Newton, with continuation in
 // z from far away where m ~ 1). Note: with s = -m/z this branch has Im m < 0 for Im z > 0
-// (m ~ 1 - i tr(Khat)/(d y) at z = iy); SPEC §3's "Im m > 0" is the opposite sign (docs/NOTES.md).
-// Spectral density rho(x) = (1/pi) Im s(x + i0) (SPEC §3 writes -(1/pi): with its s = tr(Khat - z)^{-1}/d,
+// (m ~ 1 - i tr(Khat)/(d y) at z = iy); MODEL §3's "Im m > 0" is the opposite sign (docs/NOTES.md).
+// Spectral density rho(x) = (1/pi) Im s(x + i0) (MODEL §3 writes -(1/pi): with its s = tr(Khat - z)^{-1}/d,
 // Im s > 0 above the axis, so the density needs +), evaluated at z = x (1 + i eps).
 // Sums: direct for finite v; for v = inf (2 alpha > 1) a head j <= J and the tail in closed form,
 // -sum_k (m/z)^k sum_{j>J} j^{-2 alpha k} with Euler–Maclaurin for the inner sums.

@@ -1,4 +1,4 @@
-// m(z) of SPEC §3 in any precision: m + (1/d) sum_{j<=v} D_j m / (D_j m - z) = 1 by Newton in Real T
+// m(z) of MODEL §3 in any precision: m + (1/d) sum_{j<=v} D_j m / (D_j m - z) = 1 by Newton in Real T
 // (double or mpfr, lib/numeric/scalar.hpp), for finite v by direct O(v) summation — the reference for the
 // double-precision solver of lib/deq/resolvent.hpp (whose sums are O(1) in v, resonant_sum.hpp) and for
 // digits beyond double. Same branch: s = -m/z a Stieltjes transform (Im s >= 0 for Im z > 0), reached by

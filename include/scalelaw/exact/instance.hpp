@@ -1,4 +1,4 @@
-// One draw of the PLRF model at finite v, d (SPEC §2): W (v x d, N(0, 1/d), row j from stream
+// One draw of the PLRF model at finite v, d (MODEL §2): W (v x d, N(0, 1/d), row j from stream
 // (seed, j)), Khat = W^T D W, c = W^T D b, its eigen-decomposition, theta*, F_0 and the spectrum.
 // F_0 = 1/2 || D^{1/2}(W theta* - b) ||^2 from the explicit residual (not b^T D b - c^T theta*,
 // which cancels). Templated: double for speed, long double as the accuracy reference (d <= 200).

@@ -1,4 +1,4 @@
-// Compute-optimal frontier (SPEC §4, issue "frontiers"): for compute f = d r on a log grid,
+// Compute-optimal frontier (MODEL §4, issue "frontiers"): for compute f = d r on a log grid,
 // d*(f) = argmin_d P(d, f/d) on exact finite-d curves (the model `params` at each d of the grid: v = rho d and gamma
 // by the gamma_mult rule unless given), P*(f), and the exponents xi, eta as log-log slopes with bootstrap intervals
 // over seeds of W. Also the IsoFLOP view: P against d at fixed f.
@@ -15,7 +15,7 @@
 namespace scalelaw {
 
 struct frontier_options {
-  /// The model (SPEC §1) at every d of the grid, which sets d: v = rho d unless v is given (then the same v for every d,
+  /// The model (MODEL §1) at every d of the grid, which sets d: v = rho d unless v is given (then the same v for every d,
   /// which must be >= d_max), gamma = gamma_mult / sum_{j<=v} j^-2alpha unless gamma is given (then the same for every d).
   /// Validated by plrf::from at each d.
   plrf_options params{.alpha = 1, .beta = 0.3};
@@ -30,7 +30,7 @@ struct frontier_options {
   /// an end point. The minimiser's Gaussian window (s = 0.35 in ln d) is cut by the grid's end closer than ~4 s,
   /// which biases d* there (NOTES: Ic's top point at 0.16 from the end moved xi by +0.015).
   double edge_margin = 0;
-  /// deq only: F_0 scaled by this factor in every curve (the loss is linear in its forcing, SPEC §2: P = F + K*P, so
+  /// deq only: F_0 scaled by this factor in every curve (the loss is linear in its forcing, MODEL §2: P = F + K*P, so
   /// this is the frontier of F_pp + F_ac + K_pp + f0_scale F_0; 0 removes F_0). Used to see what F_0's pull does to
   /// the measured exponents (frontier/verdict.hpp).
   double f0_scale = 1;

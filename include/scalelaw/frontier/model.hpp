@@ -1,8 +1,8 @@
-// The loss model with constants (SPEC §4; docs/NOTES.md "How large f must be"): the exponents of the derived table
+// The loss model with constants (MODEL §4; docs/NOTES.md "How large f must be"): the exponents of the derived table
 // are those of P = F0 + F_pp + F_ac + K_pp as f -> inf, and with the constants kept the same model says how large f must be
 // before the local slopes get there. Exact sums at v = rho d, no asymptotic replacement:
 //   P(d, r) = F0(d) + Fpp_sum(r) + F_ac(d, r) + Kpp_sum(r) S(r),
-//   F0 from kappa (SPEC §3), Fpp_sum, Kpp_sum of SPEC §4, and S(r) = sum_{s<r} F_pp(s) ~ sum_{j<=v} j^{-2b} (1 - q_j^r) / (4 gamma B)
+//   F0 from kappa (MODEL §3), Fpp_sum, Kpp_sum of MODEL §4, and S(r) = sum_{s<r} F_pp(s) ~ sum_{j<=v} j^{-2b} (1 - q_j^r) / (4 gamma B)
 // the weight of the kernel's early part (the noise term is K(r) times the loss accumulated before r), and for
 // 2a > 1, 2b > 1 F_ac = zeta(2b)/(4 a d) int_{1/kappa}^inf l^{-1/(2a)} e^{-2 gamma B l r} dl (DERIVATIONS §6: the
 // asymptotic form, cut off at the bulk's scale 1/kappa ~ d^{-2a} so that it dies once the bulk is learned).

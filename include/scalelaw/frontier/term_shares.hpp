@@ -1,7 +1,7 @@
-// The four loss terms' shares at a frontier point (SPEC §4 split of the loss; used to tell whether a frontier is
+// The four loss terms' shares at a frontier point (MODEL §4 split of the loss; used to tell whether a frontier is
 // still pulled by a term the derived cell leaves out: phases/approach.hpp). For curves (exact, deq):
 //   F0 = the spectrum's F_0, Fpp = the atoms' sum Fpp_sum(r) at the same v, gamma, B (deq/forcing_split.hpp),
-//   Fac = F(r) - F0 - Fpp, Kpp = P(r) - F(r) (the noise part of the Volterra equation, SPEC §2);
+//   Fac = F(r) - F0 - Fpp, Kpp = P(r) - F(r) (the noise part of the Volterra equation, MODEL §2);
 // for the model (frontier_options::model) its own four terms (frontier/model.hpp).
 // Computed afresh at d = round(d*), r = round(f / d) (one more DE curve, ~1 s), not interpolated from the table: at fixed f
 // the terms are steep in d (F_pp ~ d^4 in IVa), and log-linear interpolation over half an octave was off by 1% in their sum.

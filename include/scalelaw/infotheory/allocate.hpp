@@ -1,4 +1,4 @@
-// Compute-optimal allocation for a symbolic error bound E(p, T, d) under compute C = p T (SPEC §5).
+// Compute-optimal allocation for a symbolic error bound E(p, T, d) under compute C = p T (MODEL §5).
 // With T = C/p, the optimum solves the exact stationarity condition (GiNaC derivatives)
 //   H(p, C) = p dE/dp - T dE/dT = 0   (the derivative of E(p, C/p) in log p),
 // bracketed on a log-p scan and refined by bisection to the requested digits (CLN floats). The local

@@ -1,4 +1,4 @@
-// The derived error bounds of the Jeon–Van Roy setting (SPEC §5; docs/DERIVATIONS.md §5), as
+// The derived error bounds of the Jeon–Van Roy setting (MODEL §5; docs/DERIVATIONS.md §5), as
 // expression strings E(p, T, d) for the allocation engine. Both bound the average excess log-loss over
 // T samples of a Bayesian mixture learner whose prior is the law of a quantised n-unit Maurey proxy of
 // the teacher, n = p/(d+1):

@@ -1,4 +1,4 @@
-// Error bounds E(p, T, d) as GiNaC expressions (SPEC §5): one parser shared by the allocation engine,
+// Error bounds E(p, T, d) as GiNaC expressions (MODEL §5): one parser shared by the allocation engine,
 // the presets and the Monte Carlo comparison, so that every number comes from the same formula.
 #pragma once
 #include <string>

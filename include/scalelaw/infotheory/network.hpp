@@ -1,4 +1,4 @@
-// One-hidden-layer ReLU networks of SPEC §5: g(x) = sum_i a_i relu(w_i . x), x ~ N(0, I_d / d).
+// One-hidden-layer ReLU networks of MODEL §5: g(x) = sum_i a_i relu(w_i . x), x ~ N(0, I_d / d).
 // Teachers have unit-norm w_k and a_k ~ N(0, s^2/K); learners have free w_i (p = n (d + 1)).
 #pragma once
 #include <algorithm>
@@ -19,7 +19,7 @@ struct relu_network {
   Eigen::VectorXd operator()(const Eigen::MatrixXd& X) const { return (X * W.transpose()).cwiseMax(0.0) * a; }
 };
 
-/// Teacher of SPEC §5 drawn from `gen`: w_k uniform on the sphere, a_k ~ N(0, s^2/K).
+/// Teacher of MODEL §5 drawn from `gen`: w_k uniform on the sphere, a_k ~ N(0, s^2/K).
 inline relu_network sample_teacher(Eigen::Index d, Eigen::Index K, double s, rng& gen) {
   relu_network f{Eigen::MatrixXd(K, d), Eigen::VectorXd(K)};
   for (Eigen::Index k = 0; k < K; ++k) {

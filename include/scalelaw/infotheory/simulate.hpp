@@ -1,4 +1,4 @@
-// Monte Carlo of the Jeon–Van Roy setting (SPEC §5, issue 8): sample teachers, train n-unit learners
+// Monte Carlo of the Jeon–Van Roy setting (MODEL §5, issue 8): sample teachers, train n-unit learners
 // on T samples with a fixed recipe, measure the excess log-loss (exact conditional KL averaged over
 // fresh inputs), along IsoFLOP lines n (d + 1) T = C; the empirical compute-optimal p*(C), its
 // exponent, and the trend of p*/T* with d. Also the Maurey sampling step of the derivation, measured

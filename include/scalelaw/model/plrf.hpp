@@ -1,4 +1,4 @@
-// The power-law random features model (SPEC §1): one validated parameter set shared by every
+// The power-law random features model (MODEL §1): one validated parameter set shared by every
 // command. Data x_j ~ N(0, j^{-2 alpha}), target b_j = j^{-beta}, features W in R^{v x d}.
 #pragma once
 #include <cmath>
@@ -20,7 +20,7 @@ struct plrf_options {
   exact_param alpha, beta;
   exact_param d = 0;                  ///< parameters (0 = not needed by this command)
   std::optional<exact_param> v = std::nullopt;      ///< features; default rho * d; +inf allowed where sums converge
-  exact_param rho = 4;                ///< v = rho d when v is not given (SPEC §1)
+  exact_param rho = 4;                ///< v = rho d when v is not given (MODEL §1)
   exact_param batch = 1;
   std::optional<exact_param> gamma = std::nullopt;  ///< explicit learning rate, or
   exact_param gamma_mult = 0.5;       ///< gamma = gamma_mult / sum_{j<=v} j^{-2 alpha}
@@ -37,7 +37,7 @@ struct plrf {
   plrf_options given;   ///< as given (exact), validated
 
   /// Validates and completes `o`: v default, gamma from gamma_mult, learnability, stability of the
-  /// top mode (q(1) < 1 needs gamma (B+1) < 2, SPEC §2).
+  /// top mode (q(1) < 1 needs gamma (B+1) < 2, MODEL §2).
   static plrf from(const plrf_options& o, bool need_d);
 
   double learnability() const { return 2 * alpha + 2 * beta; }  ///< > 1 required

@@ -1,4 +1,4 @@
-// Parameters as the user typed them (SPEC §1: "a high-precision result is for the number the user
+// Parameters as the user typed them (MODEL §1: "a high-precision result is for the number the user
 // typed, not for its nearest double"): one strict parser from decimal text to an exact rational,
 // and the conversions every path takes from it, done once: the correctly rounded double, or mpfr
 // correctly rounded at the working precision.

@@ -1,4 +1,4 @@
-// The loss terms as monomials d^p r^q in each regime (SPEC §4; derivations in docs/DERIVATIONS.md
+// The loss terms as monomials d^p r^q in each regime (MODEL §4; derivations in docs/DERIVATIONS.md
 // §1-§4). Exponents are rational functions of (alpha, beta) held as GiNaC expressions with exact
 // rational coefficients. Conventions: f = d r; for 2a > 1, v -> inf (or v = rho d) and gamma ~ 1;
 // for 2a < 1, v = rho d and gamma = M / sum_{j<=v} j^{-2a} ~ d^{2a-1}.

@@ -1,4 +1,4 @@
-// Symbolic derivation of the compute-optimal phases (SPEC §4, issue "asymptotics and phases").
+// Symbolic derivation of the compute-optimal phases (MODEL §4, issue "asymptotics and phases").
 // Each term ~ d^p r^q; with d = f^xi, r = f^{1-xi} its decay rate in f is rho(xi) = A + B xi,
 // A = -q, B = q - p. The loss is the max of the terms, so the compute-optimal exponent is
 //   eta = max_{xi in [0,1]} min_t rho_t(xi)   (a concave, piecewise-linear maximisation),

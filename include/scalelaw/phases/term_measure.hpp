@@ -1,9 +1,9 @@
-// A loss term's exponents measured from the toolkit's own sums (issue 35 item 2; SPEC §4), with no catalogue in sight:
+// A loss term's exponents measured from the toolkit's own sums (issue 35 item 2; MODEL §4), with no catalogue in sight:
 // the catalogue check (catalogue_check.hpp) compares these numbers with a catalogue's monomials d^p r^q.
 //
-// What is measured, at a point (alpha, beta), with v = 4 d, B = 1, gamma = (1/2) / sum_{j<=v} j^{-2 alpha} (SPEC §1):
-//   Fpp = Fpp_sum(r), Kpp = Kpp_sum(r) / (gamma B) (the noise term as the loss carries it, SPEC §4), F0 = the DE's
-//   limit F0(d) (SPEC §3), all certified enclosures (spectral/enclosure.hpp); Fac = the DE forcing minus F0 and the
+// What is measured, at a point (alpha, beta), with v = 4 d, B = 1, gamma = (1/2) / sum_{j<=v} j^{-2 alpha} (MODEL §1):
+//   Fpp = Fpp_sum(r), Kpp = Kpp_sum(r) / (gamma B) (the noise term as the loss carries it, MODEL §4), F0 = the DE's
+//   limit F0(d) (MODEL §3), all certified enclosures (spectral/enclosure.hpp); Fac = the DE forcing minus F0 and the
 //   atoms' sum (deq/forcing_split.hpp), in double.
 //   q (the r-exponent): local slopes of log T in log r at fixed d over three decades of x = 2 gamma B r, d so large that
 //     the cut-off at v is far (x^{1/(2 alpha)} / v < 1e-40);
@@ -37,7 +37,7 @@ struct term_exponents {
 };
 
 /// Measures term t at (alpha, beta) (2 alpha + 2 beta > 1, alpha > 0). Throws invalid_input for Fac where the
-/// deterministic equivalent cannot separate it (2 alpha <= 1 or 2 beta <= 1: F_ac is of F0's size there, SPEC §4).
+/// deterministic equivalent cannot separate it (2 alpha <= 1 or 2 beta <= 1: F_ac is of F0's size there, MODEL §4).
 term_exponents measure_term(term t, const rational& alpha, const rational& beta);
 
 }  // namespace scalelaw::phases

@@ -1,4 +1,4 @@
-// One-pass SGD on the PLRF model (SPEC §1), two ways with the same law (SPEC §2):
+// One-pass SGD on the PLRF model (MODEL §1), two ways with the same law (MODEL §2):
 //  * naive: x ~ N(0, D) in R^v, features W^T x, O(v d) per sample;
 //  * exact-in-law: in the eigenbasis of Khat a sample is a = Lambda^{1/2} z with an independent
 //    residual N(0, 2 F_0), O(d) per sample.

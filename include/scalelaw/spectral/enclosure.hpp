@@ -1,4 +1,4 @@
-// Guaranteed enclosures of the spectral sums of SPEC §3–§4 for exact (rational) parameters, in
+// Guaranteed enclosures of the spectral sums of MODEL §3–§4 for exact (rational) parameters, in
 // ball arithmetic (Arb). `power_sum.hpp` is the fast path (estimated error); this is the rigorous
 // one that `scalelaw eval` prints by default. How each bound is made: docs/NOTES.md, "Rigorous sums".
 #pragma once
@@ -40,15 +40,15 @@ struct exact_sum_params {
   static exact_sum_params of(const plrf& model, const rational& r);
 };
 
-/// Fpp_sum(r) = 1/2 sum_{j<=v} j^{-2a-2b} q(j^{-2a})^r          (SPEC §4)
+/// Fpp_sum(r) = 1/2 sum_{j<=v} j^{-2a-2b} q(j^{-2a})^r          (MODEL §4)
 enclosure fpp_enclosure(const exact_sum_params& p, unsigned digits);
-/// Kpp_sum(r) = gamma^2 B sum_{j<=v} j^{-4a} q(j^{-2a})^r        (SPEC §4)
+/// Kpp_sum(r) = gamma^2 B sum_{j<=v} j^{-4a} q(j^{-2a})^r        (MODEL §4)
 enclosure kpp_enclosure(const exact_sum_params& p, unsigned digits);
-/// kappa > 0 with sum_{j<=v} kappa D_j/(1 + kappa D_j) = d       (SPEC §3), certified by a sign change
+/// kappa > 0 with sum_{j<=v} kappa D_j/(1 + kappa D_j) = d       (MODEL §3), certified by a sign change
 enclosure kappa_enclosure(const exact_sum_params& p, unsigned digits);
-/// F_0 = 1/2 sum_{j<=v} D_j b_j^2/(1 + kappa D_j) at the enclosed kappa  (SPEC §3)
+/// F_0 = 1/2 sum_{j<=v} D_j b_j^2/(1 + kappa D_j) at the enclosed kappa  (MODEL §3)
 enclosure f0_enclosure(const exact_sum_params& p, unsigned digits);
-/// gamma = gamma_mult / sum_{j<=v} j^{-2a}, or the given gamma (exact, rad 0)  (SPEC §1)
+/// gamma = gamma_mult / sum_{j<=v} j^{-2a}, or the given gamma (exact, rad 0)  (MODEL §1)
 enclosure gamma_enclosure(const exact_sum_params& p, unsigned digits);
 
 }  // namespace scalelaw

@@ -1,4 +1,4 @@
-// High-precision spectral sums  S = sum_{j=1}^{v} j^{-s} g(j^{-2 alpha})  (SPEC §4), v finite or
+// High-precision spectral sums  S = sum_{j=1}^{v} j^{-s} g(j^{-2 alpha})  (MODEL §4), v finite or
 // infinite: a direct head j < N, then Euler–Maclaurin from N with derivatives from Taylor series,
 // the integral by adaptive Gauss–Legendre in log t up to where g's Maclaurin series converges fast
 // and in closed form beyond. Returns the value and an error estimate (see docs/NOTES.md §sums).

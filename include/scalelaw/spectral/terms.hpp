@@ -1,4 +1,4 @@
-// The pure-point loss terms as exact spectral sums (SPEC §4):
+// The pure-point loss terms as exact spectral sums (MODEL §4):
 //   Fpp_sum(r) = 1/2 sum_{j<=v} j^{-2a-2b} q(j^{-2a})^r,   Kpp_sum(r) = gamma^2 B sum_{j<=v} j^{-4a} q(j^{-2a})^r.
 #pragma once
 #include "scalelaw/spectral/power_sum.hpp"

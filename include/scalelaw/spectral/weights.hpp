@@ -1,4 +1,4 @@
-// The smooth factors g(x) of spectral sums  sum_j j^{-s} g(j^{-2 alpha})  (SPEC §3, §4).
+// The smooth factors g(x) of spectral sums  sum_j j^{-s} g(j^{-2 alpha})  (MODEL §3, §4).
 // Each provides its value, its Taylor series along a series argument, the largest x where its
 // Maclaurin series in x converges fast (terms shrink by >= 4x), and its lowest nonzero order at 0.
 #pragma once
@@ -9,7 +9,7 @@
 
 namespace scalelaw {
 
-/// g(x) = q(x)^r with q(x) = 1 - 2 gamma B x + gamma^2 B (B+1) x^2  (SPEC §2, one SGD step).
+/// g(x) = q(x)^r with q(x) = 1 - 2 gamma B x + gamma^2 B (B+1) x^2  (MODEL §2, one SGD step).
 template <Real T>
 struct q_power {
   T gamma, batch, r;
@@ -42,7 +42,7 @@ struct q_power {
   unsigned lowest_order() const { return 0; }
 };
 
-/// g(x) = 1/(1 + kappa x): the deterministic-equivalent F_0 weight (SPEC §3).
+/// g(x) = 1/(1 + kappa x): the deterministic-equivalent F_0 weight (MODEL §3).
 template <Real T>
 struct resolvent_weight {
   T kappa;
@@ -55,7 +55,7 @@ struct resolvent_weight {
   unsigned lowest_order() const { return 0; }
 };
 
-/// g(x) = kappa x/(1 + kappa x): the effective-dimension count that fixes kappa (SPEC §3).
+/// g(x) = kappa x/(1 + kappa x): the effective-dimension count that fixes kappa (MODEL §3).
 template <Real T>
 struct dimension_weight {
   T kappa;

@@ -16,7 +16,7 @@ std::vector<rational> parse_range(std::string_view name, std::string_view text);
 
 struct sweep_point {
   rational alpha, beta;
-  bool learns() const { return 2 * alpha + 2 * beta > 1; }  ///< SPEC §1: no learning where 2 alpha + 2 beta <= 1
+  bool learns() const { return 2 * alpha + 2 * beta > 1; }  ///< MODEL §1: no learning where 2 alpha + 2 beta <= 1
   std::string key() const;  ///< "alpha=7/10 beta=1": the identity of a point in points.jsonl
 };
 

@@ -1,4 +1,4 @@
-// Long-run reference (SPEC §2, algorithm 4 in matrix form): the state y_i = lambda_i m_i evolves by
+// Long-run reference (MODEL §2, algorithm 4 in matrix form): the state y_i = lambda_i m_i evolves by
 // the affine map  y' = (diag(q) + u 1^T/2) y + F_0 u,  u_i = 2 gamma^2 B lambda_i^2,  and
 // P_k = F_0 + 1/2 sum_i y_i(k). The augmented (d+1)x(d+1) matrix raised to k by repeated squaring
 // gives P_k at any k in O(d^3 log k). Templated: long double or mpfr, for small d.

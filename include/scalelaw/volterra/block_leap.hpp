@@ -1,4 +1,4 @@
-// Block-leaping exponential integrator for the discrete Volterra equation (SPEC §2, algorithm 2).
+// Block-leaping exponential integrator for the discrete Volterra equation (MODEL §2, algorithm 2).
 // State C_i(k) = sum_{s<k} q_i^{k-1-s} P_s. Over a block [k0, k0+h) the loss is collocated by a
 // polynomial in the scaled binomial basis phi_m(t) = m! binom(t, m) / h^m at Chebyshev–Lobatto
 // integer nodes; every C_i then advances in closed form through G_m (geometric_sums.hpp). Blocks

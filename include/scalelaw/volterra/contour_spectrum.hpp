@@ -1,7 +1,7 @@
-// A loss spectrum given by a contour quadrature (SPEC §3, the deterministic equivalent): for a measure mu
+// A loss spectrum given by a contour quadrature (MODEL §3, the deterministic equivalent): for a measure mu
 // on (a, b) with Stieltjes-type transform S, int f dmu = (1/pi) Im int_Gamma f(z) S(z) dz for f analytic
 // inside a contour Gamma from a to b through the upper half plane. A quadrature of Gamma turns that into
-// Re sum_n c_n f(z_n) with complex nodes z_n and coefficients c_n, so the SPEC §2 sums become
+// Re sum_n c_n f(z_n) with complex nodes z_n and coefficients c_n, so the MODEL §2 sums become
 //   F(k) = F_0 + 1/2 Re sum_n w_n q(z_n)^k,   K(s) = gamma^2 B Re sum_n mu_n z_n^2 q(z_n)^s,
 //   q(z) = 1 - 2 gamma B z + gamma^2 B (B+1) z^2,
 // and the block-leap solver runs on them unchanged. Valid while the loss sums' integrands are analytic
@@ -37,7 +37,7 @@ struct contour_spectrum {
   }
 };
 
-/// ||K|| = gamma Re sum_n mu_n z_n / (2 - gamma (B+1) z_n)  (SPEC §2 through the contour).
+/// ||K|| = gamma Re sum_n mu_n z_n / (2 - gamma (B+1) z_n)  (MODEL §2 through the contour).
 double kernel_norm(const contour_spectrum& s);
 
 /// Forcing F(k).

@@ -1,4 +1,4 @@
-// The reference solver (SPEC §2, algorithm 1): the m_i recursion, written on y_i = lambda_i m_i,
+// The reference solver (MODEL §2, algorithm 1): the m_i recursion, written on y_i = lambda_i m_i,
 //   y_i(k+1) = q_i y_i(k) + 2 gamma^2 B lambda_i^2 P_k,   P_k = F_0 + 1/2 sum_i y_i(k).
 // O(d r). Templated on the scalar so long double / mpfr can serve as references.
 #pragma once

@@ -1,4 +1,4 @@
-// Geometric-binomial sums for the block-leaping integrator (SPEC §2, algorithm 2):
+// Geometric-binomial sums for the block-leaping integrator (MODEL §2, algorithm 2):
 //   G_m(T; q) = sum_{t=0}^{T-1} q^{T-1-t} binom(t, m),   a = 1 - q in (0, 1).
 // Two stable evaluations, chosen by a T:
 //   a T <= 3: G_n from  G_m = sum_{k>=0} (-a)^k binom(T, k+m+1)  (Vandermonde), then downward

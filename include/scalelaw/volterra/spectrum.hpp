@@ -1,4 +1,4 @@
-// A loss spectrum (SPEC §2): modes (lambda_i, w_i) plus F_0, gamma, B determine the expected-loss
+// A loss spectrum (MODEL §2): modes (lambda_i, w_i) plus F_0, gamma, B determine the expected-loss
 // curve of one-pass SGD exactly:  P_k = F(k) + sum_{s<k} K(k-1-s) P_s,
 //   F(k) = F_0 + 1/2 sum_i w_i q_i^k,   K(s) = gamma^2 B sum_i lambda_i^2 q_i^s,
 //   q_i = 1 - 2 gamma B lambda_i + gamma^2 B (B+1) lambda_i^2.
@@ -31,7 +31,7 @@ struct loss_spectrum {
   }
 };
 
-/// ||K|| = sum_s K(s) = gamma sum_i lambda_i / (2 - gamma (B+1) lambda_i)  (SPEC §2).
+/// ||K|| = sum_s K(s) = gamma sum_i lambda_i / (2 - gamma (B+1) lambda_i)  (MODEL §2).
 double kernel_norm(const loss_spectrum& s);
 
 /// Forcing F(k).
