@@ -108,13 +108,19 @@ std::string verify_markdown(const verify::claims& cs, const std::vector<verify::
       s += "\n| point | phase | claimed xi | measured xi | claimed eta | measured eta | model limit (xi, eta) | verdict |\n"
            "|---|---|---|---|---|---|---|---|\n";
       for (const auto& p : v.points)
-        s += fmt::format("| {} | {} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f}, {:.4f} | {} |\n", point_text(cs.cat, p.a, p.b), p.phase,
+        if (!p.measured && p.phase.empty())
+          s += fmt::format("| {} | - | {:.4f} | - | {:.4f} | - | - | FAIL: {} |\n", point_text(cs.cat, p.a, p.b), p.expected_xi, p.expected_eta, p.why);
+        else s += fmt::format("| {} | {} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f}, {:.4f} | {} |\n", point_text(cs.cat, p.a, p.b), p.phase,
                          p.expected_xi, p.frontier.xi, p.expected_eta, p.frontier.eta, p.frontier.model.xi_far, p.frontier.model.eta_far,
                          p.passed ? "pass" : "FAIL: " + p.why);
     } else {
       s += "\n| point | sum/form at r = 1e4 | at 1e8 | at 1e12 | limit (Aitken) | rate | tolerance | verdict |\n"
            "|---|---|---|---|---|---|---|---|\n";
       for (const auto& p : v.points) {
+        if (p.ratio.empty()) {
+          s += fmt::format("| {} | - | - | - | - | - | - | FAIL: {} |\n", point_text(cs.cat, p.a, p.b), p.why);
+          continue;
+        }
         auto at = [&](std::size_t k) { return k < p.ratio.size() ? fmt::format("{:.10f}", p.ratio[k]) : std::string("-"); };
         s += fmt::format("| {} | {} | {} | {} | {:.10f} ± {:.1e} | r^-{:.2f} | {:.0e} | {} |\n", point_text(cs.cat, p.a, p.b), at(0), at(4),
                          at(8), p.limit, p.limit_error, p.rate, p.tolerance, p.passed ? "pass" : "FAIL: " + p.why);

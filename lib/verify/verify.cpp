@@ -145,9 +145,7 @@ ratio_limit extrapolated_limit(const std::vector<double>& log_x, const std::vect
 
 namespace {
 
-void measure_exponent_point(const claim& c, point_verdict& pv) {
-  pv.expected_xi = value_at(*c.xi, pv.a, pv.b).to_double();
-  pv.expected_eta = value_at(*c.eta, pv.a, pv.b).to_double();
+void measure_exponent_point(point_verdict& pv) {
   // the window is placed by the derived table's xi (deq_reach_window), never by the claim's: a wrong claim cannot move
   // the measurement, and a window placed badly leaves too few interior optima, which fails
   const auto cls = phases::classify(pv.a, pv.b);
@@ -168,7 +166,6 @@ double log_value(const enclosure& e) {
 }
 
 void measure_asymptotic_point(const claim& c, point_verdict& pv) {
-  pv.expected_exponent = value_at(c.r_exponent, pv.a, pv.b).to_double();
   GiNaC::exmap at{{alpha(), phases::to_numeric(pv.a)}, {beta(), phases::to_numeric(pv.b)}, {gamma_symbol(), phases::to_numeric(c.gamma)},
                   {batch_symbol(), phases::to_numeric(c.batch)}};
   const GiNaC::ex fv = GiNaC::evalf(c.form.subs(at));
@@ -231,6 +228,13 @@ std::vector<claim_verdict> verify_claims(const claims& cs, const verify_options&
         point_verdict pv;
         pv.a = a;
         pv.b = b;
+        // the claim at the point, exactly (before any measurement: an unmeasured point still shows what was claimed)
+        if (c.is_exponent()) {
+          pv.expected_xi = value_at(*c.xi, a, b).to_double();
+          pv.expected_eta = value_at(*c.eta, a, b).to_double();
+        } else {
+          pv.expected_exponent = value_at(c.r_exponent, a, b).to_double();
+        }
         if (o.budget_seconds > 0 && elapsed() > o.budget_seconds) {
           pv.why = fmt::format("not measured: the budget of {} s was used up", o.budget_seconds);
           v.points.push_back(pv);
@@ -238,7 +242,7 @@ std::vector<claim_verdict> verify_claims(const claims& cs, const verify_options&
         }
         if (o.progress) o.progress(fmt::format("claim '{}': measuring at {} ({:.0f} s so far)", c.name, point_text(cs.cat, a, b), elapsed()));
         try {
-          if (c.is_exponent()) measure_exponent_point(c, pv);
+          if (c.is_exponent()) measure_exponent_point(pv);
           else measure_asymptotic_point(c, pv);
         } catch (const std::exception& e) {
           pv.passed = false;
