@@ -109,6 +109,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("err", &outcome::err);
   m.def("version", [] { return scalelaw::version(); }, "the version, as `scalelaw --version` prints it (0.x.y)");
   m.def("git_commit", [] { return scalelaw::git_commit(); }, "the git commit built from, or empty");
+  m.def("option_table", [] { return scalelaw::cli::option_table().dump(); },
+        "every command's options as the parser reads them (JSON text): python/gen_api.py writes the package's functions from it");
   m.def("run", &run, py::arg("args"), py::arg("echo") = true,
         "Runs `scalelaw ARGS...` in-process with the GIL released; returns its Outcome. With echo, messages (progress, "
         "errors) also go to the process's stderr as they are written. KeyboardInterrupt stops the command.");

@@ -25,6 +25,9 @@ TEST_PKGS=(
   openmpi-bin libopenmpi-dev              # `scalelaw sweep` under mpirun / srun (MPI's C API; tests/test_sweep.py)
   clang libclang-rt-14-dev                # libFuzzer (-fsanitize=fuzzer): tests/fuzz, the parsers' fuzz targets
   chromium                                # tests/test_browser.py: the report's page in a real browser (label browser)
+  python3-pandas                          # the Python results' .to_frame() (tests/test_python.py)
+  mypy                                    # the Python module's type hints checked (tests/CMakeLists.txt: test_python_types)
+  jupyter-nbconvert python3-ipykernel     # examples/python/*.ipynb executed by `jupyter nbconvert --execute` (test_notebook)
 )
 if [ "${1:-}" = "--test" ]; then
   PKGS+=("${TEST_PKGS[@]}")

@@ -2,9 +2,11 @@
 to the last digit; numpy dtypes and shapes; ValueError with the CLI's message on bad input; the GIL released while a
 command runs; Ctrl-C stops a call. Run: PYTHONPATH=build/python python3 tests/test_python.py build/scalelaw
 """
+import inspect
 import json
 import math
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -34,6 +36,8 @@ def cli_json(*args, status=0):
 
 def plain(obj):
     """The module's result back in JSON's types (arrays to lists), timing keys dropped, for exact comparison."""
+    if isinstance(obj, scalelaw.Result):
+        obj = obj.to_dict()
     if isinstance(obj, dict):
         return {k: plain(v) for k, v in obj.items() if k not in TIMING_KEYS and not k.endswith("_mpf")}
     if isinstance(obj, np.ndarray):
@@ -168,6 +172,93 @@ class SameAsCli(unittest.TestCase):
                   "--compute-max", "1000000000000", "--json")
 
 
+class Pythonic(unittest.TestCase):
+    """Issue 37: signatures, defaults and docstrings generated from the CLI's option table (compared here with the
+    binary's own --help, read independently), typed results that are also the JSON mapping, DataFrames."""
+
+    FUNCTIONS = {"phase": "phase", "table": "table", "eval": "eval", "curve": "curve", "sgd": "sgd",
+                 "frontier": "frontier", "check": "check", "jvr_allocate": "jvr allocate", "jvr_simulate": "jvr simulate",
+                 "verify": "verify", "catalogue_check": "catalogue check"}
+
+    @staticmethod
+    def help_options(command):
+        """{python name: default text or None} of the flags and positionals `scalelaw COMMAND --help` prints."""
+        text = cli(*command.split(), "--help").stdout
+        out, section = {}, None
+        for line in text.splitlines():
+            if line and not line.startswith(" "):
+                section = line.rstrip(":")
+                continue
+            m = re.match(r"^\s+(?:-\w,)?(--[\w-]+)(.*)$", line) if section == "Options" else \
+                re.match(r"^\s+([a-z][\w-]*)\s+(TEXT|INT|UINT|FLOAT).*$", line) if section == "Positionals" else None
+            if m:
+                name = m.group(1).lstrip("-")
+                if name in ("help", "help-all"):
+                    continue
+                out[name.replace("-", "_")] = line
+        return out
+
+    def test_signatures_are_the_cli_options(self):
+        for fname, command in self.FUNCTIONS.items():
+            sig = inspect.signature(getattr(scalelaw, fname))
+            params = set(sig.parameters) - {"max_memory"}
+            flags = set(self.help_options(command)) - {"json", "format"}
+            if fname == "verify":
+                flags = (flags - {"file"}) | {"claims"}
+            self.assertEqual(params, flags, f"{fname}: signature vs `scalelaw {command} --help`")
+            doc = getattr(scalelaw, fname).__doc__
+            for name in params:
+                self.assertIn(f"{name} : ", doc, f"{fname}: {name} undocumented")
+        curve = inspect.signature(scalelaw.curve).parameters
+        self.assertTrue({"alpha", "beta", "d", "steps"} <= set(curve))
+        self.assertIs(curve["steps"].default, inspect.Parameter.empty)  # --steps is required
+        self.assertEqual(curve["points"].default, 40)  # "(default 40)" in --help
+
+    def test_defaults_shown_are_the_help_texts(self):
+        for fname, command in self.FUNCTIONS.items():
+            lines = self.help_options(command)
+            for name, p in inspect.signature(getattr(scalelaw, fname)).parameters.items():
+                if p.default in (inspect.Parameter.empty, None, False) or name not in lines:
+                    continue
+                self.assertIn(f"(default {p.default!r}".replace("'", ""), lines[name],
+                              f"{fname}({name}={p.default!r})")
+
+    def test_default_is_left_to_the_cli(self):
+        # batch left at its default is not passed (the JSON echoes only the parameters given); batch=1 typed is
+        given = scalelaw.eval("fpp", alpha="0.35", beta=0.5, gamma=0.01, batch=1, r=3000, v=20000, digits=20)
+        left = scalelaw.eval("fpp", alpha="0.35", beta=0.5, gamma=0.01, r=3000, v=20000, digits=20)
+        self.assertEqual(given.extra["parameters"]["batch"], "1")
+        self.assertNotIn("batch", left.extra["parameters"])
+        self.assertEqual(given.value, left.value)
+
+    def test_typed_results(self):
+        p = scalelaw.phase(0.7, 0.7)
+        self.assertIsInstance(p, scalelaw.PhaseResult)
+        self.assertEqual((p.phase, p.xi_exact, p.eta_exact), ("II", "1/2", "9/14"))
+        self.assertEqual(p["eta"], p.eta)
+        self.assertEqual(plain(p.to_dict()), cli_json("phase", "--alpha", "0.7", "--beta", "0.7", "--json"))
+        self.assertEqual(set(p), set(p.to_dict()))
+        t = scalelaw.table()
+        self.assertIsInstance(t.phases[0], scalelaw.results.PhaseRow)
+        self.assertEqual([r.phase for r in t.phases], ["Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"])
+        c = scalelaw.check(only="limit_loss")
+        self.assertIsInstance(c.checks[0], scalelaw.results.CheckOutcome)
+        self.assertTrue(c.passed and c.checks[0].passed)
+
+    def test_frames(self):
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            self.skipTest("pandas not installed") if not os.environ.get("CI") else self.fail("pandas missing in CI")
+        c = scalelaw.curve(alpha=1, beta=0.3, d=100, steps=1e4, points=5)
+        f = c.to_frame()
+        self.assertEqual(list(f.columns)[:2], ["r", "loss"])
+        self.assertTrue((f["loss"].to_numpy() == c.loss).all())
+        self.assertEqual(list(scalelaw.table().to_frame()["phase"]), ["Ia", "Ib", "Ic", "II", "III", "IVa", "IVb"])
+        a = scalelaw.jvr_allocate("d/p + d/T", d=100, compute_min=1e6, compute_max=1e10, points=3).to_frame()
+        self.assertAlmostEqual(a["p_star"].iloc[-1], 1e5, delta=1e-6)  # sqrt(C) for A = B
+
+
 class BadInput(unittest.TestCase):
     """ValueError carries the CLI's own message (its stderr line without `error: `)."""
 
@@ -189,8 +280,10 @@ class BadInput(unittest.TestCase):
         self.refused(scalelaw.phase, ["phase", "--alpha", "0.7x", "--beta", "0.3"], alpha="0.7x", beta=0.3)
 
     def test_unknown_flag(self):
-        with self.assertRaises(ValueError):
-            scalelaw.curve(alpha=1, beta=0.3, d=10, steps=10, no_such_flag=1)
+        with self.assertRaises(TypeError):  # the signature is the CLI's option table: Python refuses the keyword
+            scalelaw.curve(alpha=1, beta=0.3, d=10, steps=10, no_such_flag=1)  # type: ignore[call-arg]
+        with self.assertRaises(ValueError):  # run() passes any flag on: the CLI's refusal
+            scalelaw.run("curve", alpha=1, beta=0.3, d=10, steps=10, no_such_flag=1)
 
     def test_digits_out_of_range(self):
         self.refused(scalelaw.eval, ["eval", "fpp", "--alpha", "1", "--beta", "0.3", "--gamma", "0.1", "--r", "3",
