@@ -164,6 +164,7 @@ int run_sweep(const sweep_args& a, const std::vector<std::string>& flags) {
     if (repaired) err() << "sweep: " << file << " ended in a torn line (a run killed mid-write): cut off, its point is computed again\n";
     for (std::size_t i = 0; i < points.size(); ++i)
       if (!done.count(points[i].key())) pending.push_back(i);
+    pending = longest_first(points, std::move(pending));  // the costliest first: no rank ends alone (issue 38)
     err() << fmt::format("sweep: {} points, {} done, {} to compute{}\n", points.size(), done.size(), pending.size(),
                          launch ? fmt::format(" on {} ranks", launch->size) : std::string());
   }

@@ -1,5 +1,5 @@
 // Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
-//   scalelaw_bench [sums|volterra|eigen|sgd|jvr|all]
+//   scalelaw_bench [sums|volterra|eigen|sgd|jvr|frontier-profile|all]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -9,7 +9,10 @@
 #include <cblas.h>
 #include <lapacke.h>
 
+#include "scalelaw/deq/contour.hpp"
 #include "scalelaw/exact/instance.hpp"
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/phases/derive.hpp"
 #include "scalelaw/exact/rng.hpp"
 #include "scalelaw/infotheory/simulate.hpp"
 #include "scalelaw/sgd/sgd.hpp"
@@ -169,6 +172,77 @@ static void bench_jvr() {
   }
 }
 
+
+// The default DE frontier at one point, stage by stage (issue 38 item 1): the grid compute_frontier evaluates
+// (deq_frontier_options, the window placed by the derived xi), one thread, each d's contour spectrum and its
+// block-leap solve timed apart; the fit is what remains of compute_frontier's own time.
+static void bench_frontier_profile() {
+  std::printf("## Default DE frontier, stage by stage (one thread)\n| alpha | beta | curves | flops | nodes/curve | "
+              "contour s | per node us | block-leap s | blocks/curve | fit+rest s | total s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+  for (auto [a, b] : {std::pair{0.4, 0.7}, std::pair{0.9, 0.7}, std::pair{1.4, 0.7}}) {
+    const auto ph = phases::classify(exact_of(a), exact_of(b));
+    frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(ph.xi));
+    o.threads = 1;
+    const std::vector<double> d_grid = validate_frontier_options(o);
+    std::vector<std::uint64_t> steps_all;
+    double t_contour = 0, t_leap = 0;
+    std::size_t nodes = 0, blocks = 0;
+    for (double d : d_grid) {
+      plrf_options po = o.params;
+      po.d = d;
+      const plrf m = plrf::from(po, true);
+      std::vector<std::uint64_t> grid;
+      for (unsigned k = 0; k < o.flops_points; ++k) {
+        const double f = o.flops_min * std::pow(o.flops_max / o.flops_min, double(k) / (o.flops_points - 1));
+        grid.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / double(m.d)))));
+      }
+      std::sort(grid.begin(), grid.end());
+      grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+      auto t0 = clk::now();
+      const auto spec = deq_contour_spectrum(m);
+      t_contour += std::chrono::duration<double>(clk::now() - t0).count();
+      nodes += spec.size();
+      t0 = clk::now();
+      block_leap_stats st;
+      volterra_block_leap(spec, grid, {}, &st);
+      t_leap += std::chrono::duration<double>(clk::now() - t0).count();
+      blocks += st.blocks;
+    }
+    const auto t0 = clk::now();
+    const auto res = compute_frontier(o);
+    const double total = std::chrono::duration<double>(clk::now() - t0).count();
+    const double n = static_cast<double>(d_grid.size());
+    std::printf("| %.2g | %.2g | %zu | %u | %.0f | %.2f | %.1f | %.2f | %.0f | %.2f | %.2f |\n", a, b, d_grid.size(), o.flops_points,
+                nodes / n, t_contour, 1e6 * t_contour / nodes, t_leap, blocks / n, total - t_contour - t_leap, total);
+    (void)res;
+  }
+}
+
+// The frontier's exponents as the contour's points per panel and the block-leap tolerance are lowered (issue 38
+// item 2): each variant against the default (16 points, 1e-10) at the profile's three points, one thread.
+static void bench_frontier_accuracy() {
+  std::printf("## DE frontier: cheaper quadrature vs the default (16 points per panel, tol 1e-10)\n| alpha | beta | points | tol | "
+              "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|\n");
+  for (auto [a, b] : {std::pair{0.4, 0.7}, std::pair{0.9, 0.7}, std::pair{1.4, 0.7}}) {
+    const auto ph = phases::classify(exact_of(a), exact_of(b));
+    frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(ph.xi));
+    o.threads = 1;
+    auto t0 = clk::now();
+    const auto ref = compute_frontier(o);
+    std::printf("| %.2g | %.2g | 16 | 1e-10 | %.2f | 0 | 0 |\n", a, b, std::chrono::duration<double>(clk::now() - t0).count());
+    for (auto [pts, tol] : {std::pair{8u, 1e-8}, std::pair{108u, 1e-8}, std::pair{106u, 1e-8}}) {
+      frontier_options v = o;
+      v.contour.points = pts % 100;
+      if (pts > 100) v.d_per_octave = 1;
+      v.leap_tol = tol;
+      t0 = clk::now();
+      const auto r = compute_frontier(v);
+      std::printf("| %.2g | %.2g | %u | %.0e | %.2f | %.2e | %.2e |\n", a, b, pts, tol,
+                  std::chrono::duration<double>(clk::now() - t0).count(), r.xi - ref.xi, r.eta - ref.eta);
+    }
+  }
+}
+
 int main(int argc, char** argv) {
   const std::string what = argc > 1 ? argv[1] : "all";
   const int dmax = argc > 2 ? std::atoi(argv[2]) : 2000;
@@ -182,4 +256,6 @@ int main(int argc, char** argv) {
   }
   if (what == "sgd" || what == "all") bench_sgd();
   if (what == "jvr" || what == "all") bench_jvr();
+  if (what == "frontier-profile") bench_frontier_profile();
+  if (what == "frontier-accuracy") bench_frontier_accuracy();
 }

@@ -102,3 +102,60 @@ BOOST_AUTO_TEST_CASE(measured_boundary_finds_a_kink) {
     }
   }
 }
+
+// Issue 38 item 3: the longest-processing-time order from expected_cost, replayed on the stored 12 x 12 sweep's measured
+// seconds with R ranks that each take the next point when free (the coordinator's rule, sweep_mpi.cpp). Its makespan
+// must come within 10% of the lower bound max(total / R, the longest point) for R = 2, 8, 16 and be no worse than the
+// grid's order; the cost model must rank the points as their measured seconds do (Spearman > 0.8; alpha alone gives
+// 0.70). The negation: the reversed order (cheapest first, the costliest left for the end) must miss the bound at R = 16.
+BOOST_AUTO_TEST_CASE(longest_first_balances_the_ranks) {
+  bool torn = false;
+  const auto stored = read_points(std::string(SCALELAW_DATA_DIR) + "/sweep/grid_12x12.jsonl", torn, false);
+  std::vector<sweep_point> pts;
+  std::vector<double> secs;
+  for (const auto& j : stored) {
+    if (!j.contains("seconds")) continue;
+    pts.push_back({parse_exact("alpha", j["alpha_exact"].get<std::string>()), parse_exact("beta", j["beta_exact"].get<std::string>())});
+    secs.push_back(j["seconds"].get<double>());
+  }
+  BOOST_TEST_REQUIRE(pts.size() == 138u);
+  std::vector<std::size_t> grid_order(pts.size());
+  for (std::size_t i = 0; i < pts.size(); ++i) grid_order[i] = i;
+  const auto makespan = [&](const std::vector<std::size_t>& order, unsigned ranks) {
+    std::vector<double> free_at(ranks, 0.0);
+    for (std::size_t i : order) *std::min_element(free_at.begin(), free_at.end()) += secs[i];
+    return *std::max_element(free_at.begin(), free_at.end());
+  };
+  const auto lpt = longest_first(pts, grid_order);
+  const std::vector<std::size_t> reversed(lpt.rbegin(), lpt.rend());
+  double total = 0;
+  for (double s : secs) total += s;
+  const double longest = *std::max_element(secs.begin(), secs.end());
+  for (unsigned ranks : {2u, 8u, 16u}) {
+    const double bound = std::max(total / ranks, longest);
+    const double m_grid = makespan(grid_order, ranks), m_lpt = makespan(lpt, ranks), m_rev = makespan(reversed, ranks);
+    BOOST_TEST_MESSAGE(ranks << " ranks: bound " << bound << " s, grid order " << m_grid << " s, LPT " << m_lpt
+                             << " s, reversed " << m_rev << " s");
+    BOOST_TEST(m_lpt <= 1.10 * bound);
+    BOOST_TEST(m_lpt <= m_grid);
+    if (ranks == 16) BOOST_TEST(m_rev > 1.10 * bound);
+  }
+  // Spearman's rank correlation of expected_cost with the seconds
+  const auto ranks = [](const std::vector<double>& v) {
+    std::vector<std::size_t> idx(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) idx[i] = i;
+    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (std::size_t k = 0; k < idx.size(); ++k) r[idx[k]] = static_cast<double>(k);
+    return r;
+  };
+  std::vector<double> cost;
+  for (const auto& p : pts) cost.push_back(expected_cost(p));
+  const auto rc = ranks(cost), rs = ranks(secs);
+  double d2 = 0;
+  const double n = static_cast<double>(pts.size());
+  for (std::size_t i = 0; i < pts.size(); ++i) d2 += (rc[i] - rs[i]) * (rc[i] - rs[i]);
+  const double spearman = 1 - 6 * d2 / (n * (n * n - 1));
+  BOOST_TEST_MESSAGE("Spearman(expected_cost, seconds) = " << spearman);
+  BOOST_TEST(spearman > 0.8);
+}

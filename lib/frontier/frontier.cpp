@@ -255,9 +255,11 @@ frontier_result compute_frontier(const frontier_options& o) {
       return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
     };
     if (o.deq) {
-      auto spec = deq_contour_spectrum(m);
+      auto spec = deq_contour_spectrum(m, o.contour);
       spec.F0 *= o.f0_scale;
-      const auto c = volterra_block_leap(spec, sorted);
+      block_leap_options lo;
+      lo.tol = o.leap_tol;
+      const auto c = volterra_block_leap(spec, sorted, lo);
       for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = c.loss[at(k)];
       return;
     }

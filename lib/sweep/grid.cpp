@@ -1,7 +1,12 @@
 #include "scalelaw/sweep/grid.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
+#include "scalelaw/frontier/frontier.hpp"
+#include "scalelaw/phases/derive.hpp"
 #include "scalelaw/model/validate.hpp"
 #include "scalelaw/numeric/exact.hpp"
 
@@ -56,6 +61,23 @@ line_spec parse_line(std::string_view text) {
   if (eq == std::string_view::npos || (which != "alpha" && which != "beta"))
     throw invalid_input(fmt::format("--line '{}' must be alpha=X or beta=Y", text));
   return {which == "alpha", parse_exact(which, text.substr(eq + 1))};
+}
+
+double expected_cost(const sweep_point& p) {
+  if (!p.learns()) return 0;
+  double xi = 0.5;  // a point the table cannot place (none: every learning point has a cell) costs as a middle one
+  try { xi = nearest_double(phases::classify(p.alpha, p.beta).xi); } catch (const std::exception&) {}
+  const deq_reach w = deq_reach_window(xi);
+  const double lo = std::log10(w.d_min), hi = std::log10(w.d_max);
+  const double curves = 2 * (hi - lo) / std::log10(2.0) + 1;
+  return curves * (1 + nearest_double(p.alpha) * (lo + hi) / 2);
+}
+
+std::vector<std::size_t> longest_first(const std::vector<sweep_point>& points, std::vector<std::size_t> which) {
+  std::vector<double> cost(points.size(), 0);
+  for (std::size_t i : which) cost[i] = expected_cost(points[i]);
+  std::stable_sort(which.begin(), which.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+  return which;
 }
 
 }  // namespace scalelaw

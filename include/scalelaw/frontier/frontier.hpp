@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scalelaw/deq/contour.hpp"
 #include "scalelaw/model/plrf.hpp"
 
 namespace scalelaw {
@@ -34,6 +35,13 @@ struct frontier_options {
   /// this is the frontier of F_pp + F_ac + K_pp + f0_scale F_0; 0 removes F_0). Used to see what F_0's pull does to
   /// the measured exponents (frontier/verdict.hpp).
   double f0_scale = 1;
+  /// deq only: the contour's quadrature (lib/deq/contour.hpp) and the block-leap's relative local error per block.
+  /// 8 Gauss-Legendre points per panel (not the curve's 16) and 1e-8 (not 1e-10): the panel's Bernstein ellipse has
+  /// rho ~ 6.4, so 8 points leave ~rho^-16 ~ 1e-13; measured, the default frontier's xi and eta move by <= 3e-10 at
+  /// alpha = 0.4, 0.9, 1.4 (beta 0.7) against 16 points and 1e-10, and each curve costs 2.2x less
+  /// (`scalelaw_bench frontier-accuracy`, docs/BENCH.md). 6 points moved them by 3e-7, 4 points by 5e-4.
+  deq_contour_options contour{.points = 8};
+  double leap_tol = 1e-8;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
   /// Exact-in-law one-pass SGD (lib/sgd/sgd.hpp) on each seed's instance: `runs` runs per seed, P the mean over all
