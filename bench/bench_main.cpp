@@ -227,13 +227,15 @@ static void bench_frontier_accuracy() {
     const auto ph = phases::classify(exact_of(a), exact_of(b));
     frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(ph.xi));
     o.threads = 1;
+    o.contour.points = 16;  // the curve's quadrature (deq_contour_options) and block_leap_options' tolerance
+    o.leap_tol = 1e-10;
     auto t0 = clk::now();
     const auto ref = compute_frontier(o);
     std::printf("| %.2g | %.2g | 16 | 1e-10 | %.2f | 0 | 0 |\n", a, b, std::chrono::duration<double>(clk::now() - t0).count());
-    for (auto [pts, tol] : {std::pair{8u, 1e-8}, std::pair{108u, 1e-8}, std::pair{106u, 1e-8}}) {
+    for (auto [pts, tol] : {std::pair{12u, 1e-10}, std::pair{10u, 1e-10}, std::pair{8u, 1e-10}, std::pair{8u, 1e-8},
+                            std::pair{6u, 1e-8}, std::pair{4u, 1e-6}}) {
       frontier_options v = o;
-      v.contour.points = pts % 100;
-      if (pts > 100) v.d_per_octave = 1;
+      v.contour.points = pts;
       v.leap_tol = tol;
       t0 = clk::now();
       const auto r = compute_frontier(v);
