@@ -199,12 +199,14 @@ static void bench_frontier_profile() {
       std::sort(grid.begin(), grid.end());
       grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
       auto t0 = clk::now();
-      const auto spec = deq_contour_spectrum(m);
+      const auto spec = deq_contour_spectrum(m, o.contour);
       t_contour += std::chrono::duration<double>(clk::now() - t0).count();
       nodes += spec.size();
       t0 = clk::now();
       block_leap_stats st;
-      volterra_block_leap(spec, grid, {}, &st);
+      block_leap_options lo;
+      lo.tol = o.leap_tol;
+      volterra_block_leap(spec, grid, lo, &st);
       t_leap += std::chrono::duration<double>(clk::now() - t0).count();
       blocks += st.blocks;
     }

@@ -264,6 +264,12 @@ void write_report(const report_options& o) {
   fs::create_directories(fig_dir);
   std::vector<section> secs;
   std::vector<math_replacement> math;  // the formulas' MathML for the page
+  std::vector<std::pair<std::string, double>> times;
+  auto lap = [&, last = std::chrono::steady_clock::now()](const std::string& name) mutable {
+    const auto now = std::chrono::steady_clock::now();
+    times.emplace_back(name, std::chrono::duration<double>(now - last).count());
+    last = now;
+  };
 
   // a stored sweep (data/sweep, made by `scalelaw sweep` under mpirun; data/README.md): the measured diagram
   const auto stored_sweep = [](const std::string& name) {
@@ -285,12 +291,15 @@ void write_report(const report_options& o) {
                    "of the measured diagram below in red:\n\n![derived eta](figures/eta_heatmap.svg)\n\n"
                    "![derived xi](figures/xi_heatmap.svg)\n\n");
   }
+  lap("phase table and diagram");
   say("deterministic-equivalent spectral density");
   secs.push_back("## The spectrum (deterministic equivalent)\n\n" + density_section(fig_dir, o.quick));
+  lap("spectral density");
   say("high-precision spectral sums");
   {
     secs.push_back("## Spectral sums vs asymptotics\n\n" + spectral_sums_section() + "\n");
   }
+  lap("spectral sums");
   secs.push_back("## Loss curves, one point per phase\n\nExact expected loss (block-leaping Volterra solver, MODEL §2) for "
                   "several d with v = 4d and gamma = 0.5 / sum_{j<=v} j^(-2 alpha); the pure-point sums Fpp, Kpp, F0 and "
                   "Fac (this instance's forcing minus F0 and Fpp, DERIVATIONS §6; drawn where positive) separately; exact-in-law SGD runs on top (mean with the 10%-90% band).\n\n");
@@ -298,8 +307,11 @@ void write_report(const report_options& o) {
     say("loss curves, phase " + std::string(rp.label));
     secs.push_back(loss_curves({rp.label, nearest_double(rp.alpha), nearest_double(rp.beta)}, o, fig_dir));
   }
+  lap("loss curves");
   secs.push_back("## Compute-optimal frontier\n\n" + frontier_section(o, fig_dir) + "\n");
+  lap("compute-optimal frontier");
   secs.push_back(paper_section({.quick = o.quick, .progress = o.progress}, fig_dir));
+  lap("the paper's figures");
   if (!grid.empty() || !line.empty()) {
     say("the measured phase diagram (stored sweep)");
     std::string sec = "## The measured phase diagram\n\nThe default frontier (the DE on its automatic window) at every point of a "
@@ -308,8 +320,13 @@ void write_report(const report_options& o) {
     if (!grid.empty()) sec += "### The (alpha, beta) grid\n\n" + sweep_section(grid, fig_dir, "figures", "sweep_grid");
     if (!line.empty()) sec += "\n### The line alpha = 0.7 (Ia → II → III)\n\n" + sweep_section(line, fig_dir, "figures", "sweep_line");
     secs.push_back(sec + "\n");
+    lap("the measured phase diagram");
   }
-  for (const auto& extra : o.extra_sections) secs.push_back(extra());
+  for (const auto& extra : o.extra_sections) {
+    secs.push_back(extra.make());
+    lap(extra.name);
+  }
+  if (o.section_seconds) *o.section_seconds = times;
   const double secs_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string intro = fmt::format(
       "# scalelaw report{}\n\nMade by `scalelaw report{}` in {:.1f} s. Every number below is computed by the toolkit "
