@@ -35,6 +35,9 @@ void register_check(CLI::App& app, runner& run) {
           throw invalid_input(fmt::format("--compare '{}' is not a `scalelaw check --json` document (no \"checks\" list)", a->compare));
       }
       stopwatch clock;
+      // the whole suite: its Monte Carlo (jvr_model_share_grows_with_d) runs from the start beside the other checks
+      std::optional<monte_carlo_prefetch> prefetch;
+      if (a->only.empty()) prefetch.emplace(a->quick);
       // this thread's stream, taken here: a check's progress may come from its worker threads (checks_jvr.cpp)
       const auto results = checks::run_checks(a->quick, a->only, [&clock, e = &err()](const std::string& s) {
         *e << fmt::format("[{:6.1f} s] {}\n", clock.seconds(), s);

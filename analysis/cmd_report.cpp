@@ -1,6 +1,5 @@
 // scalelaw report: the main job (run by scripts/run.sh).
 #include <iostream>
-#include <thread>
 #include <fmt/format.h>
 
 #include "common.hpp"
@@ -25,15 +24,8 @@ void register_report(CLI::App& app, runner& run) {
         err() << fmt::format("report [{:6.1f} s] {}\n", clock.seconds(), s);
       };
       const bool quick = o->quick;
-      // the Monte Carlo (numeric only, no GiNaC) starts now on its own thread: the sections before it run meanwhile, and
-      // its section and its check find it computed (simulate_cached)
-      // (a failure there is left for the section to meet again and report)
-      std::thread prefetch([quick] {
-        try { simulate_cached(default_simulation_options(quick)); } catch (...) {}
-      });
-      struct join_at_exit { std::thread& t; ~join_at_exit() { if (t.joinable()) t.join(); } } join{prefetch};
-      o->extra_sections.push_back({"Jeon-Van Roy Monte Carlo", [quick, dir = o->dir, &clock, &prefetch] {
-        prefetch.join();  // computed_once would otherwise make a second copy while the first is still running
+      const monte_carlo_prefetch prefetch(quick);  // the sections before the Monte Carlo's run beside it
+      o->extra_sections.push_back({"Jeon-Van Roy Monte Carlo", [quick, dir = o->dir, &clock] {
         const simulate_options so = default_simulation_options(quick);
         err() << fmt::format("report [{:6.1f} s] Jeon-Van Roy Monte Carlo (d up to {:g}, C up to {:g}, {} teachers)\n",
                                  clock.seconds(), so.dims.back(), so.computes.back(), so.teachers);

@@ -8,6 +8,9 @@
 #include <sstream>
 #include <iostream>
 
+#include "scalelaw/infotheory/simulate.hpp"
+#include "scalelaw/model/interrupt.hpp"
+
 namespace scalelaw::cli {
 
 void add_model_flags(CLI::App& app, model_flags& f, bool with_d, bool required) {
@@ -96,6 +99,19 @@ double available_memory() {
     if (is >> key >> kb && key == "MemAvailable:") return kb * 1024;
   }
   return 0;
+}
+
+monte_carlo_prefetch::monte_carlo_prefetch(bool quick)
+    : thread_([quick] {
+        // a failure (or an interrupt) is left for the check or the section to meet again and report
+        try { simulate_cached(default_simulation_options(quick)); } catch (...) {}
+      }) {}
+
+monte_carlo_prefetch::~monte_carlo_prefetch() {
+  const bool unwinding = std::uncaught_exceptions() > 0;
+  if (unwinding) request_interrupt();  // the command failed: do not wait out the Monte Carlo
+  thread_.join();
+  if (unwinding) clear_interrupt();
 }
 
 }  // namespace scalelaw::cli

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -89,6 +90,20 @@ class stopwatch {
 
  private:
   std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+};
+
+/// The Jeon-Van Roy Monte Carlo of `default_simulation_options(quick)` computed on a thread of its own from now on
+/// (simulate_cached: its check and the report's section then find it, waiting while it runs). Numeric only (no GiNaC),
+/// so it may overlap the rest. Leaving the scope joins it; leaving by an exception interrupts it first.
+class monte_carlo_prefetch {
+ public:
+  explicit monte_carlo_prefetch(bool quick);
+  ~monte_carlo_prefetch();
+  monte_carlo_prefetch(const monte_carlo_prefetch&) = delete;
+  monte_carlo_prefetch& operator=(const monte_carlo_prefetch&) = delete;
+
+ private:
+  std::thread thread_;
 };
 
 void register_eval(CLI::App& app, runner& run);
