@@ -173,16 +173,24 @@ static void bench_jvr() {
 }
 
 
+// small, middle and large alpha (issue 38 item 1)
+static constexpr std::pair<double, double> frontier_profile_points[] = {{0.4, 0.7}, {0.9, 0.7}, {1.4, 0.7}};
+
+// the default frontier's options at (a, b): the window placed by the derived xi, as `scalelaw frontier` does; one thread
+static frontier_options default_frontier_one_thread(double a, double b) {
+  frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(phases::classify(exact_of(a), exact_of(b)).xi));
+  o.threads = 1;
+  return o;
+}
+
 // The default DE frontier at one point, stage by stage (issue 38 item 1): the grid compute_frontier evaluates
 // (deq_frontier_options, the window placed by the derived xi), one thread, each d's contour spectrum and its
 // block-leap solve timed apart; the fit is what remains of compute_frontier's own time.
 static void bench_frontier_profile() {
   std::printf("## Default DE frontier, stage by stage (one thread)\n| alpha | beta | curves | flops | nodes/curve | "
               "contour s | per node us | block-leap s | blocks/curve | fit+rest s | total s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-  for (auto [a, b] : {std::pair{0.4, 0.7}, std::pair{0.9, 0.7}, std::pair{1.4, 0.7}}) {
-    const auto ph = phases::classify(exact_of(a), exact_of(b));
-    frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(ph.xi));
-    o.threads = 1;
+  for (auto [a, b] : frontier_profile_points) {
+    frontier_options o = default_frontier_one_thread(a, b);
     const std::vector<double> d_grid = validate_frontier_options(o);
     std::vector<std::uint64_t> steps_all;
     double t_contour = 0, t_leap = 0;
@@ -225,10 +233,8 @@ static void bench_frontier_profile() {
 static void bench_frontier_accuracy() {
   std::printf("## DE frontier: cheaper quadrature vs the default (16 points per panel, tol 1e-10)\n| alpha | beta | points | tol | "
               "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|\n");
-  for (auto [a, b] : {std::pair{0.4, 0.7}, std::pair{0.9, 0.7}, std::pair{1.4, 0.7}}) {
-    const auto ph = phases::classify(exact_of(a), exact_of(b));
-    frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(ph.xi));
-    o.threads = 1;
+  for (auto [a, b] : frontier_profile_points) {
+    frontier_options o = default_frontier_one_thread(a, b);
     o.contour.points = 16;  // the curve's quadrature (deq_contour_options) and block_leap_options' tolerance
     o.leap_tol = 1e-10;
     auto t0 = clk::now();
