@@ -101,6 +101,8 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_line_and_key) {
       {"name = \"one\"\nparameters = [\"alpha\", \"beta\"]\n[[\006egime]]\n", "f.toml:3: a control character"},
       {"\xef\xbb\xbfhe PPXP", "f.toml:1: the file must be ASCII text (byte 0xef)"},
       {replace_once(text, "[[regime.term]]", "[[`egime.term]]"), "f.toml:15: a table header reads"},
+      // found by fuzz_catalogue (through the claims reader's `form`): GiNaC 1.8 crashed on a call without an argument
+      {replace_once(text, "d = \"-2*alpha\"", "d = \"tgamma()\""), "'tgamma()' is not an expression in the parameters (a function called without an argument)"},
   };
   for (const auto& c : cases) {
     const std::string got = refusal(c.text);
