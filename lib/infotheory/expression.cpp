@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/call_without_argument.hpp"
 
 namespace scalelaw {
 
@@ -83,18 +84,9 @@ GiNaC::ex parse_bound(const std::string& text, const bound_symbols& s) {
   if (deepest > max_depth || longest_chain > 4 * max_depth)
     throw invalid_input(fmt::format("bound nests {} parentheses and chains {} operators: at most {} and {} are accepted",
                                     deepest, longest_chain, max_depth, 4 * max_depth));
-  // GiNaC 1.8's parser dereferences the first argument of sqrt(), log(), exp() ... called with none (a segmentation
-  // fault, found by tests/fuzz/fuzz_expression): an empty argument list is never a bound, so it is refused here.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '(') continue;
-    std::size_t j = i + 1;
-    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
-    std::size_t k = i;
-    while (k > 0 && std::isspace(static_cast<unsigned char>(text[k - 1]))) --k;
-    const bool after_name = k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) || text[k - 1] == '_');
-    if (j < text.size() && text[j] == ')' && after_name)
-      throw invalid_input(fmt::format("bound '{}' calls a function with no argument (at character {})", text, i + 1));
-  }
+  // GiNaC 1.8 crashes on a call without an argument (numeric/call_without_argument.hpp): never a bound, refused here
+  if (const std::size_t i = call_without_argument(text); i != std::string::npos)
+    throw invalid_input(fmt::format("bound '{}' calls a function with no argument (at character {})", text, i + 1));
   // GiNaC raises a number to an integer power exactly while it parses: "4^44444444444444" never returns (found by
   // tests/fuzz/fuzz_expression). A numeric exponent written after ^ must be at most 1000 in magnitude.
   // And GiNaC reads a sign after ^ as the sign of everything that follows: "p^-1+T^-1" is p^-(1+T^-1), not 1/p + 1/T

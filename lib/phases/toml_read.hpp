@@ -12,6 +12,7 @@
 #include <ginac/ginac.h>
 
 #include "scalelaw/model/validate.hpp"
+#include "scalelaw/numeric/call_without_argument.hpp"
 
 // toml++ 3.3 checks its parser's invariants with TOML_ASSERT_ASSUME, which malformed text can break (fuzz_catalogue:
 // "o=[} ter"); with NDEBUG and clang that is __builtin_assume, an assumption the compiler may act on (with gcc 12 it is
@@ -94,17 +95,8 @@ struct reader {
   }
 
   GiNaC::ex expression(const std::string& text, const toml::source_region& where, const std::string& key) const {
-    // GiNaC 1.8's parser takes `f()` for a function of one argument and then dereferences the missing one (found by
-    // tests/fuzz/fuzz_catalogue: `tgamma()` crashed in GiNaC::function::eval): a call with nothing between its
-    // parentheses is refused here
-    for (std::size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
-      std::size_t before = open;
-      while (before > 0 && text[before - 1] == ' ') --before;
-      const bool call = before > 0 && (std::isalnum(static_cast<unsigned char>(text[before - 1])) || text[before - 1] == '_');
-      const std::size_t inside = text.find_first_not_of(' ', open + 1);
-      if (call && (inside == std::string::npos || text[inside] == ')' || text[inside] == ','))
-        fail(where, key, fmt::format("'{}' is not an expression in the parameters (a function called without an argument)", text));
-    }
+    if (call_without_argument(text) != std::string::npos)  // GiNaC 1.8 crashes on it (numeric/call_without_argument.hpp)
+      fail(where, key, fmt::format("'{}' is not an expression in the parameters (a function called without an argument)", text));
     GiNaC::parser p(symbols, true);  // strict: every name must be a parameter
     try {
       return p(text);
