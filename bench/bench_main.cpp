@@ -1,5 +1,6 @@
 // Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
 //   scalelaw_bench [sums|volterra|eigen|sgd|jvr|frontier-profile|all]
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <lapacke.h>
 
 #include "scalelaw/deq/contour.hpp"
+#include "scalelaw/deq/kappa.hpp"
 #include "scalelaw/exact/instance.hpp"
 #include "scalelaw/frontier/frontier.hpp"
 #include "scalelaw/phases/derive.hpp"
@@ -228,28 +230,67 @@ static void bench_frontier_profile() {
   }
 }
 
-// The frontier's exponents as the contour's points per panel and the block-leap tolerance are lowered (issue 38
-// item 2): each variant against the default (16 points, 1e-10) at the profile's three points, one thread.
+// The frontier's exponents as the contour's panels, points per panel and the block-leap tolerance change (issue 38
+// item 2): each variant against the curve's quadrature (0.5-wide panels, 16 points, 1e-10) at the profile's three
+// points, one thread.
 static void bench_frontier_accuracy() {
-  std::printf("## DE frontier: cheaper quadrature vs the default (16 points per panel, tol 1e-10)\n| alpha | beta | points | tol | "
-              "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|\n");
+  std::printf("## DE frontier: cheaper quadrature vs the default (16 points per panel, tol 1e-10)\n| alpha | beta | panel | points | tol | "
+              "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|---|\n");
   for (auto [a, b] : frontier_profile_points) {
     frontier_options o = default_frontier_one_thread(a, b);
     o.contour.points = 16;  // the curve's quadrature (deq_contour_options) and block_leap_options' tolerance
     o.leap_tol = 1e-10;
     auto t0 = clk::now();
     const auto ref = compute_frontier(o);
-    std::printf("| %.2g | %.2g | 16 | 1e-10 | %.2f | 0 | 0 |\n", a, b, std::chrono::duration<double>(clk::now() - t0).count());
-    for (auto [pts, tol] : {std::pair{12u, 1e-10}, std::pair{10u, 1e-10}, std::pair{8u, 1e-10}, std::pair{8u, 1e-8},
-                            std::pair{6u, 1e-8}, std::pair{4u, 1e-6}}) {
+    std::printf("| %.2g | %.2g | 0.5 | 16 | 1e-10 | %.2f | 0 | 0 |\n", a, b, std::chrono::duration<double>(clk::now() - t0).count());
+    // (0.5-wide panels with 12, 10, 6 and 4 points: docs/BENCH.md, 21ca374)
+    for (auto [panel, pts, tol] : {std::tuple{0.5, 8u, 1e-8}, std::tuple{1.0, 13u, 1e-8}, std::tuple{1.5, 17u, 1e-8},
+                                   std::tuple{2.0, 21u, 1e-8}, std::tuple{2.0, 17u, 1e-8}}) {
       frontier_options v = o;
+      v.contour.panel = panel;
       v.contour.points = pts;
       v.leap_tol = tol;
       t0 = clk::now();
       const auto r = compute_frontier(v);
-      std::printf("| %.2g | %.2g | %u | %.0e | %.2f | %.2e | %.2e |\n", a, b, pts, tol,
+      std::printf("| %.2g | %.2g | %.2g | %u | %.0e | %.2f | %.2e | %.2e |\n", a, b, panel, pts, tol,
                   std::chrono::duration<double>(clk::now() - t0).count(), r.xi - ref.xi, r.eta - ref.eta);
     }
+  }
+}
+
+
+static void bench_contour_only() {
+  for (auto [a, b] : frontier_profile_points) {
+    frontier_options o = default_frontier_one_thread(a, b);
+    const std::vector<double> d_grid = validate_frontier_options(o);
+    const auto t0 = clk::now();
+    std::size_t nodes = 0;
+    for (double d : d_grid) {
+      plrf_options po = o.params;
+      po.d = d;
+      const plrf m = plrf::from(po, true);
+      nodes += deq_contour_spectrum(m, o.contour).size();
+    }
+    const double sec = std::chrono::duration<double>(clk::now() - t0).count();
+    std::printf("%g %g: %zu curves, %zu nodes, %.2f s, %.1f us/node\n", a, b, d_grid.size(), nodes, sec, 1e6 * sec / nodes);
+  }
+}
+
+
+static void bench_kappa_only() {
+  for (double d : {64., 100., 300., 1e3, 3e3, 1e4, 1e5, 3e5, 1e6, 1e7}) {
+    const plrf m = plrf::from({.alpha = 0.9, .beta = 0.7, .d = d}, true);
+    const auto t0 = clk::now();
+    const auto k = deq_kappa<double>(0.9, d, m.v);
+    const double sec = std::chrono::duration<double>(clk::now() - t0).count();
+    const auto t1 = clk::now();
+    const auto f = deq_f0<double>(0.9, 0.7, k, m.v);
+    const double sec2 = std::chrono::duration<double>(clk::now() - t1).count();
+    const auto km = deq_kappa<mpfr>(mpfr(0.9, 30), mpfr(d, 30), m.v);
+    const auto fm = deq_f0<mpfr>(mpfr(0.9, 30), mpfr(0.7, 30), km, m.v);
+    std::printf("d %g v %g: kappa %.17g rel err %.2e (bound %.2e) %.4f s, f0 rel err %.2e (bound %.2e) %.4f s\n", d, m.v, k.value,
+      double(k.value / km.value.convert_to<double>() - 1), k.error_bound / k.value, sec, double(f.value / fm.value.convert_to<double>() - 1), f.error_bound / f.value, sec2);
+    (void)f;
   }
 }
 
@@ -268,4 +309,6 @@ int main(int argc, char** argv) {
   if (what == "jvr" || what == "all") bench_jvr();
   if (what == "frontier-profile") bench_frontier_profile();
   if (what == "frontier-accuracy") bench_frontier_accuracy();
+  if (what == "kappa-only") bench_kappa_only();
+  if (what == "contour-only") bench_contour_only();
 }

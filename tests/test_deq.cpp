@@ -213,6 +213,34 @@ BOOST_AUTO_TEST_CASE(resonant_sum2_vs_direct) {
   }
 }
 
+// Several summands in one pass (resonant_sums: the Newton step's sum and derivative, the contour node's sum and weight)
+// against plain summation of each, same bar and cases as above. The components repeat and alternate their powers t^-c
+// (0, -a, c, c, 0), so a power reused for the wrong summand, or the second factor applied to the wrong one, shows here.
+BOOST_AUTO_TEST_CASE(resonant_sums_one_pass_vs_direct) {
+  const double hi = 200000;
+  for (auto [a, u, u2] : {std::tuple{2.0, cplx(1e-6, 1e-11), cplx(-1e-7, 0)}, std::tuple{0.8, cplx(1e-3, 1e-7), cplx(-1e-2, 0)},
+                          std::tuple{1.4, cplx(2e-3, 5e-4), cplx(-3e-3, 0)}, std::tuple{2.4, cplx(-3e-9, 1e-12), cplx(-1e-9, 0)}}) {
+    const scalelaw::detail::resonant_terms<5> f{.a = a, .u = u, .u2 = u2, .c = {0, -a, 2.6, 2.6, 0}, .k = {1, 2, 1, 2, 1},
+                                                .second = {false, false, true, false, true}};
+    const auto fast = resonant_sums(f, 1, hi);
+    for (std::size_t n = 0; n < 5; ++n) {
+      cplx direct = 0;
+      for (double j = hi; j >= 1; --j) {
+        cplx t = std::pow(j, -f.c[n]) * std::pow(1.0 - u * std::pow(j, a), -f.k[n]);
+        if (f.second[n]) t /= 1.0 - u2 * std::pow(j, a);
+        direct += t;
+      }
+      BOOST_TEST_MESSAGE("resonant_sums component " << n << " rel. error " << std::abs(fast[n] - direct) / std::abs(direct));
+      BOOST_TEST(std::abs(fast[n] - direct) < 1e-10 * std::abs(direct), "a=" << a << " u=" << u << " component " << n);
+      // and the same value as the one-summand sums it replaces
+      const cplx alone = f.second[n] ? resonant_sums(scalelaw::detail::resonant_terms<1>{.a = a, .u = u, .u2 = u2, .c = {f.c[n]},
+                                                                                           .k = {f.k[n]}, .second = {true}}, 1, hi)[0]
+                                     : resonant_sum(f.c[n], a, f.k[n], u, 1, hi);
+      BOOST_TEST(std::abs(fast[n] - alone) <= 1e-15 * std::abs(alone), "component " << n << ": " << fast[n] << " vs " << alone);
+    }
+  }
+}
+
 // The support edges (lib/deq/edges.hpp, critical points of z(t)) against the density itself: just outside
 // each edge the smoothed density (z = x(1 + 1e-10 i)) is below 1e-6 of its value just inside (observed <= 1e-8). d = 100: the top
 // bump's relative width is ~d^{-1/2}, so +-0.5 % lies well inside it; the bottom edge is a square-root edge.

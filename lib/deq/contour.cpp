@@ -54,7 +54,8 @@ contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_optio
   // The difference itself without cancellation: with u = z/m, T = sum_j c_j / (1 - u j^{2a}), so
   //   T(z) - T(0) = (u - u0) sum_j j^{-2 beta} / ((1 - u j^{2a}) (1 - u0 j^{2a})),  u0 = -1/kappa
   // (forming it by subtraction would leave an absolute 1e-16 T(0), an estimated 2e-7 of F_0 at d = 1e6).
-  // kappa and F_0 in double (lib/deq/kappa.hpp): within 5e-15 of the 20-digit values at d = 64 .. 2e9, 100x faster,
+  // kappa and F_0 in double (lib/deq/kappa.hpp): within 1.1e-13 of the 30-digit values at d = 64 .. 1e7, inside their bounds
+  // (tests/test_spectral_sums.cpp), 100x faster than mpfr,
   // and no mpfr (whose default precision is process-wide) in frontier threads
   const auto kappa = deq_kappa<double>(alpha, d, v);
   const cplx u0 = -1 / kappa.value;
@@ -69,13 +70,16 @@ contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_optio
     // As for T(0) above, s is replaced by s + 1/z = (1 - m)/z (exact: f/z is real on [a, b]): s ~ -1/z on most of
     // Gamma since most eigenvalues lie far below it, and d f(z)/z would cancel to the O(1) kernel sums from O(d).
     // 1 - m is the DE's sum (1/d) sum_j D_j m/(D_j m - z) at the solution, which has no cancellation.
-    cplx one_minus_m;
-    deq_sum(M, m, z, one_minus_m, nullptr);
+    // Both sums in one pass over j (deq_sum's and the weight's, which share t^a and the near-pole at u = z/m).
+    const cplx u = z / m;
+    const auto sums = resonant_sums(detail::resonant_terms<2>{.a = 2 * alpha, .u = u, .u2 = u0, .c = {0, 2 * beta}, .k = {1, 1},
+                                                              .second = {false, true}},
+                                    1, std::floor(v));
+    const cplx one_minus_m = sums[0] / d;
     const cplx c = -I * path[i].dz / M_PI;
     s.z[i] = z;
     s.mult[i] = c * d * one_minus_m / z;
-    const cplx u = z / m;
-    s.weight[i] = c * (u - u0) * resonant_sum2(2 * beta, 2 * alpha, u, u0, 1, std::floor(v)) / z;
+    s.weight[i] = c * (u - u0) * sums[1] / z;
   }
   s.F0 = deq_f0<double>(alpha, beta, kappa, v).value;
   if (checks) {

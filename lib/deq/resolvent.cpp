@@ -30,8 +30,14 @@ void deq_sum(const deq_model& M, cplx m, cplx z, cplx& value, cplx* d_dm) {
   // resonant sums, O(1) in J (lib/deq/resonant_sum.hpp)
   const double a = 2 * M.alpha;
   const cplx u = z / m;
-  cplx sum = resonant_sum(0, a, 1, u, 1, J);
-  cplx dsum = d_dm ? -(z / (m * m)) * resonant_sum(-a, a, 2, u, 1, J) : cplx(0);
+  cplx sum, dsum = 0;
+  if (d_dm) {  // both in one pass over j (they share t^a and the near-pole)
+    const auto r = resonant_sums(detail::resonant_terms<2>{.a = a, .u = u, .c = {0, -a}, .k = {1, 2}}, 1, J);
+    sum = r[0];
+    dsum = -(z / (m * m)) * r[1];
+  } else {
+    sum = resonant_sum(0, a, 1, u, 1, J);
+  }
   if (inf) {
     // D m/(D m - z) = -sum_k (D m / z)^k
     const cplx w = m / z;

@@ -1,6 +1,7 @@
 #include "scalelaw/volterra/block_leap.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <complex>
 #include <limits>
@@ -25,6 +26,50 @@ inline double re(const std::complex<double>& x) { return x.real(); }
 template <class S>
 struct modes {
   std::vector<S> a, log_q, kw, C, fk;  // 1 - q, log q, gamma^2 B lambda^2 mult, state, w q^{k0}
+  /// Settled modes (below): the modes sorted by decay = -Re log q (ascending), and over each suffix i.. the moments
+  /// mom[i][p] = sum kw a^-p and mom_abs[i][p] = sum |kw| |a|^-p, p = 1..max_degree + 1; finite from index finite_from.
+  std::vector<double> decay;
+  std::vector<std::array<S, max_degree + 2>> mom;
+  std::vector<std::array<double, max_degree + 2>> mom_abs;
+  std::size_t finite_from = 0;
+
+  /// Sorts the modes by decay and fills the suffix moments (after a, log_q, kw, C, fk are set).
+  void prepare() {
+    const std::size_t d = a.size();
+    std::vector<std::size_t> order(d);
+    for (std::size_t i = 0; i < d; ++i) order[i] = i;
+    auto dec = [&](std::size_t i) { return -re(log_q[i]); };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return dec(x) < dec(y); });
+    auto permute = [&](std::vector<S>& v) {
+      std::vector<S> w(d);
+      for (std::size_t i = 0; i < d; ++i) w[i] = v[order[i]];
+      v.swap(w);
+    };
+    for (auto* v : {&a, &log_q, &kw, &C, &fk}) permute(*v);
+    decay.resize(d);
+    for (std::size_t i = 0; i < d; ++i) decay[i] = -re(log_q[i]);
+    mom.assign(d + 1, {});
+    mom_abs.assign(d + 1, {});
+    for (std::size_t i = d; i-- > 0;) {
+      const S inv = S(1) / a[i];
+      const double inv_abs = magnitude(inv);
+      S w = kw[i];
+      double w_abs = magnitude(kw[i]);
+      for (unsigned p = 1; p <= max_degree + 1; ++p) {
+        w *= inv;
+        w_abs *= inv_abs;
+        mom[i][p] = mom[i + 1][p] + w;
+        mom_abs[i][p] = mom_abs[i + 1][p] + w_abs;
+      }
+    }
+    finite_from = d;
+    while (finite_from > 0) {
+      bool ok = true;
+      for (unsigned p = 1; p <= max_degree + 1 && ok; ++p) ok = std::isfinite(mom_abs[finite_from - 1][p]);
+      if (!ok) break;
+      --finite_from;
+    }
+  }
 };
 
 /// Per-offset sums over modes: base(t) = F0 + Re sum_i (fk_i/2 + kw_i C_i) q_i^t and
@@ -48,15 +93,38 @@ offset_sums sums_at(const modes<S>& md, double F0, double t, double h, unsigned 
   S base = 0;
   double binom[max_degree + 2];
   binomials(t, n, binom);
-  const std::size_t d = md.a.size();
+  // Settled modes: where t (-Re log q) >= 40, |q^t| <= e^-40 < 5e-18, below the rounding of the sums (64 ulp, rounding_floor),
+  // so q^t = 0 there. Then G_0 = 1/a and G_m = (binom(t, m) - G_{m-1}) / a (geometric_sums.hpp, a t > 3: t >= 4 and
+  // |a| >= 1 - |q| give |a| t >= t (1 - e^{-40/t}) > 3), i.e. G_m = sum_{j<=m} (-1)^{m-j} binom(t, j) a^{-(m-j+1)}, an
+  // alternating sum whose terms fall by j / (|a| t) < 1/2 (no cancellation). Summed over the settled modes, a suffix of
+  // the modes sorted by decay, that is O(n^2) work with their moments sum kw a^-p (modes::prepare) instead of O(n) per mode.
+  std::size_t d = md.a.size();
+  if (t >= 4) {
+    const std::size_t settled =
+        static_cast<std::size_t>(std::lower_bound(md.decay.begin(), md.decay.end(), 40 / t) - md.decay.begin());
+    d = std::max(settled, md.finite_from);
+    if (d < md.a.size()) {
+      for (unsigned m = 0; m <= n; ++m) {
+        S g = 0;
+        double g_abs = 0;
+        for (unsigned j = 0; j <= m; ++j) {
+          const double sign = (m - j) % 2 ? -1.0 : 1.0;
+          g += sign * binom[j] * md.mom[d][m - j + 1];
+          g_abs += std::abs(binom[j]) * md.mom_abs[d][m - j + 1];
+        }
+        conv[m] += g;
+        out.conv_abs[m] += g_abs;
+      }
+    }
+  }
   for (std::size_t i = 0; i < d; ++i) {
     const S E = std::exp(t * md.log_q[i]);
-    const S b = (0.5 * md.fk[i] + md.kw[i] * md.C[i]) * E;
+    const S b = detail::mul(0.5 * md.fk[i] + detail::mul(md.kw[i], md.C[i]), E);
     base += b;
     out.base_abs += magnitude(b);
     geometric_binomial_sums(t, md.a[i], E, n, binom, G);
     for (unsigned m = 0; m <= n; ++m) {
-      const S g = md.kw[i] * G[m];
+      const S g = detail::mul(md.kw[i], G[m]);
       conv[m] += g;
       out.conv_abs[m] += magnitude(g);
     }
@@ -235,6 +303,7 @@ loss_curve volterra_block_leap(const loss_spectrum& s, const std::vector<std::ui
     md.kw[i] = g2b * l * l * s.multiplicity(i);
     md.fk[i] = s.weight[i];
   }
+  md.prepare();
   return leap(md, s.F0, grid, opt, stats);
 }
 
@@ -253,6 +322,7 @@ loss_curve volterra_block_leap(const contour_spectrum& s, const std::vector<std:
     md.kw[i] = g2b * z * z * s.mult[i];
     md.fk[i] = s.weight[i];
   }
+  md.prepare();
   return leap(md, s.F0, grid, opt, stats);
 }
 

@@ -2,10 +2,10 @@
 // over j <= v must not cost O(v) per Newton step when v is huge). The summand has a near-pole where
 // |u| j^a = 1, at t* = |u|^{-1/a}: a head (j <= 64) and a window (|j - t*| <= 64) are summed
 // explicitly; the rest by Euler-Maclaurin, sum = integral + (f(A) + f(B))/2 + (f'(B) - f'(A))/12
-// - (f'''(B) - f'''(A))/720 + (f^(5)(B) - f^(5)(A))/30240, the integral by 12-point Gauss-Legendre on
+// - (f'''(B) - f'''(A))/720 + (f^(5)(B) - f^(5)(A))/30240, the integral by 10-point Gauss-Legendre on
 // panels no wider than their distance to 0 and to the pole: every singularity lies two half-widths
 // or more beyond a panel's end, so Bernstein's ellipse has rho >= 3 + sqrt 8 and the rule's error is
-// below rho^-24 ~ 5e-19. The endpoints are >= 64 away from 0 and from the pole, so the first omitted
+// below rho^-20 ~ 5e-16 of the panel's |f| (12 points, rho^-24, cost 20% more for digits double does not keep). The endpoints are >= 64 away from 0 and from the pole, so the first omitted
 // Euler-Maclaurin term is below (B8/8!) 7! 64^-8 ~ 1e-17 |f|. Endpoint derivatives by Taylor arithmetic.
 #pragma once
 #include <algorithm>
@@ -60,24 +60,39 @@ inline cplx fast_recip(cplx q) {
   return nq > 0 && std::isfinite(nq) ? std::conj(q) / nq : 1.0 / q;
 }
 
-/// t^{-c} (1 - u t^a)^{-k}, times (1 - u2 t^a)^{-1} when u2 != 0 (a second factor without a near-pole on
-/// the real axis, e.g. u2 < 0: it only bends the summand smoothly, on the doubling panels' scale).
-struct resonant_term {
-  double c, a;
-  int k;
+/// N summands that share one near-pole (one pass over t serves them all: t^a and 1/(1 - u t^a) are formed once;
+/// the DE's Newton step needs its sum and its derivative, the contour's node a sum and a weight):
+///   f_n(t) = t^{-c_n} (1 - u t^a)^{-k_n}, times (1 - u2 t^a)^{-1} where second_n (a factor without a near-pole on the
+/// real axis, e.g. u2 < 0: it only bends the summand smoothly, on the doubling panels' scale).
+template <std::size_t N>
+struct resonant_terms {
+  double a;
   cplx u;
   cplx u2 = 0;
-  cplx operator()(double t) const {
+  std::array<double, N> c{};
+  std::array<int, N> k{};         ///< 1 or 2
+  std::array<bool, N> second{};   ///< times (1 - u2 t^a)^{-1}
+  using value = std::array<cplx, N>;
+
+  value operator()(double t) const {
     const double ta = std::pow(t, a);
     const cplx g = fast_recip(1.0 - u * ta);
-    // t^{-c}: the Newton sums of m(z) have c = 0 and c = -a, where it is 1 or t^a exactly (pow was a third of a DE
-    // curve's time, docs/BENCH.md)
-    const double tc = c == 0 ? 1.0 : c == -a ? ta : std::pow(t, -c);
-    cplx v = tc * (k == 1 ? g : g * g);
-    if (u2 != 0.0) v *= fast_recip(1.0 - u2 * ta);
+    const cplx g2 = u2 != 0.0 ? fast_recip(1.0 - u2 * ta) : cplx(0);
+    value v;
+    double tc = 1, c_done = 0;
+    for (std::size_t n = 0; n < N; ++n) {
+      // t^{-c}: the Newton sums of m(z) have c = 0 and c = -a, where it is 1 or t^a exactly (pow was a third of a DE
+      // curve's time, docs/BENCH.md); a power another summand already took is reused
+      if (c[n] == 0) tc = 1;
+      else if (c[n] == -a) tc = ta;
+      else if (!(n > 0 && c[n] == c_done)) tc = std::pow(t, -c[n]);
+      c_done = c[n];
+      v[n] = tc * (k[n] == 1 ? g : g * g);
+      if (second[n]) v[n] *= g2;
+    }
     return v;
   }
-  jet expand(double t) const {
+  std::array<jet, N> expand(double t) const {
     const jet ta = jet_pow(t, a);
     auto factor = [&](cplx w) {
       jet q = ta;
@@ -85,10 +100,15 @@ struct resonant_term {
       q[0] += 1.0;
       return jet_recip(q);
     };
-    jet g = factor(u);
-    if (k == 2) g = jet_mul(g, g);
-    if (u2 != 0.0) g = jet_mul(g, factor(u2));
-    return jet_mul(jet_pow(t, -c), g);
+    const jet g = factor(u), gg = jet_mul(g, g);
+    const jet g2 = u2 != 0.0 ? factor(u2) : jet{};
+    std::array<jet, N> out;
+    for (std::size_t n = 0; n < N; ++n) {
+      jet f = k[n] == 1 ? g : gg;
+      if (second[n]) f = jet_mul(f, g2);
+      out[n] = jet_mul(jet_pow(t, -c[n]), f);
+    }
+    return out;
   }
 };
 
@@ -108,8 +128,9 @@ inline double pole_distance(cplx u, double a) {
 }
 
 /// Euler-Maclaurin over the integers of [A, B] (both >= 64 from 0 and the pole).
-inline cplx euler_maclaurin(const resonant_term& f, double A, double B, double pole) {
-  const auto& gl = gauss_legendre<double>(12);
+template <std::size_t N>
+std::array<cplx, N> euler_maclaurin(const resonant_terms<N>& f, double A, double B, double pole) {
+  const auto& gl = gauss_legendre<double>(10);
   // panels, each as wide as the clearances allow: a panel [lo, hi] is no wider than its distance to 0 (hi <= 2 lo)
   // nor than its distance to the pole; within 64 of the pole (a pole inside [A, B] is >= 2K = 128 off the axis,
   // resonant_sum) one panel [pole - 64, pole + 64]. Both singularities then lie two half-widths or more beyond a
@@ -123,28 +144,41 @@ inline cplx euler_maclaurin(const resonant_term& f, double A, double B, double p
     else hi = std::min({hi, (pole + lo) / 2, pole - K});
     return std::min(hi, B);
   };
-  cplx integral = 0;
+  std::array<cplx, N> integral{};
   for (double lo = A, hi; lo < B; lo = hi) {
     hi = next_break(lo);
     const double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
-    cplx s = 0;
-    for (std::size_t n = 0; n < gl.x.size(); ++n) s += gl.w[n] * f(mid + half * gl.x[n]);
-    integral += half * s;
+    std::array<cplx, N> s{};
+    for (std::size_t i = 0; i < gl.x.size(); ++i) {
+      const auto v = f(mid + half * gl.x[i]);
+      for (std::size_t n = 0; n < N; ++n) s[n] += gl.w[i] * v[n];
+    }
+    for (std::size_t n = 0; n < N; ++n) integral[n] += half * s[n];
   }
-  const jet fa = f.expand(A), fb = f.expand(B);
-  return integral + 0.5 * (fa[0] + fb[0]) + (fb[1] - fa[1]) / 12.0 - 6.0 * (fb[3] - fa[3]) / 720.0 +
-         120.0 * (fb[5] - fa[5]) / 30240.0;
+  const auto Fa = f.expand(A), Fb = f.expand(B);
+  for (std::size_t n = 0; n < N; ++n) {
+    const jet& fa = Fa[n];
+    const jet& fb = Fb[n];
+    integral[n] += 0.5 * (fa[0] + fb[0]) + (fb[1] - fa[1]) / 12.0 - 6.0 * (fb[3] - fa[3]) / 720.0 +
+                   120.0 * (fb[5] - fa[5]) / 30240.0;
+  }
+  return integral;
 }
 
 }  // namespace detail
 
-/// sum_{j=lo}^{hi} f(j) for a resonant term f (lo >= 1; hi finite), exact summation below 1024 terms.
-inline std::complex<double> resonant_sum(const detail::resonant_term& f, double lo, double hi) {
+/// sum_{j=lo}^{hi} f_n(j) for resonant terms f_n sharing one pole (lo >= 1; hi finite), exact summation below 1024
+/// terms.
+template <std::size_t N>
+std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N>& f, double lo, double hi) {
   const std::complex<double> u = f.u;
   const double a = f.a;
-  std::complex<double> s = 0;
+  std::array<std::complex<double>, N> s{};
   auto direct = [&](double from, double to) {  // from high to low: the small terms first
-    for (double j = to; j >= from; --j) s += f(j);
+    for (double j = to; j >= from; --j) {
+      const auto v = f(j);
+      for (std::size_t n = 0; n < N; ++n) s[n] += v[n];
+    }
   };
   if (hi - lo < 1024) {
     direct(lo, hi);
@@ -169,7 +203,8 @@ inline std::complex<double> resonant_sum(const detail::resonant_term& f, double 
   auto piece = [&](double A, double B) {
     if (B < A) return;
     if (B - A < 2 * K) { direct(A, B); return; }
-    s += detail::euler_maclaurin(f, A, B, pole);
+    const auto e = detail::euler_maclaurin(f, A, B, pole);
+    for (std::size_t n = 0; n < N; ++n) s[n] += e[n];
   };
   if (window) {
     piece(head + 1, w_lo - 1);
@@ -182,12 +217,12 @@ inline std::complex<double> resonant_sum(const detail::resonant_term& f, double 
 
 /// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-k}.
 inline std::complex<double> resonant_sum(double c, double a, int k, std::complex<double> u, double lo, double hi) {
-  return resonant_sum(detail::resonant_term{c, a, k, u}, lo, hi);
+  return resonant_sums(detail::resonant_terms<1>{.a = a, .u = u, .c = {c}, .k = {k}}, lo, hi)[0];
 }
 
 /// sum_{j=lo}^{hi} j^{-c} (1 - u j^a)^{-1} (1 - u2 j^a)^{-1}, u2 without a near-pole on the real axis.
 inline std::complex<double> resonant_sum2(double c, double a, std::complex<double> u, std::complex<double> u2, double lo, double hi) {
-  return resonant_sum(detail::resonant_term{c, a, 1, u, u2}, lo, hi);
+  return resonant_sums(detail::resonant_terms<1>{.a = a, .u = u, .u2 = u2, .c = {c}, .k = {1}, .second = {true}}, lo, hi)[0];
 }
 
 }  // namespace scalelaw

@@ -36,11 +36,12 @@ struct frontier_options {
   /// the measured exponents (frontier/verdict.hpp).
   double f0_scale = 1;
   /// deq only: the contour's quadrature (lib/deq/contour.hpp) and the block-leap's relative local error per block.
-  /// 8 Gauss-Legendre points per panel (not the curve's 16) and 1e-8 (not 1e-10): the panel's Bernstein ellipse has
-  /// rho ~ 6.4, so 8 points leave ~rho^-16 ~ 1e-13; measured, the default frontier's xi and eta move by <= 3e-10 at
-  /// alpha = 0.4, 0.9, 1.4 (beta 0.7) against 16 points and 1e-10, and each curve costs 2.2x less
-  /// (`scalelaw_bench frontier-accuracy`, docs/BENCH.md). 6 points moved them by 3e-7, 4 points by 5e-4.
-  deq_contour_options contour{.points = 8};
+  /// Panels 2 wide in ln |z| with 21 Gauss-Legendre points (the curve's default: 0.5 wide, 16 points) and 1e-8 (not 1e-10):
+  /// the panel's Bernstein ellipse has rho = phi + sqrt(phi^2 + 1) ~ 2.06 (phi = pi/4 over the half-width 1), so 21 points
+  /// leave ~rho^-42 ~ 1e-13, as 8 points on 0.5-wide panels did (rho ~ 6.4, rho^-16), with 35% fewer nodes. Measured, the
+  /// default frontier's xi and eta move by <= 5e-11 at alpha = 0.4, 0.9, 1.4 (beta 0.7) against 0.5-wide panels with 16
+  /// points and 1e-10 (`scalelaw_bench frontier-accuracy`, docs/BENCH.md).
+  deq_contour_options contour{.panel = 2, .points = 21};
   double leap_tol = 1e-8;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26

@@ -15,6 +15,15 @@
 
 namespace scalelaw {
 
+namespace detail {
+// x y without the C99 Annex G recovery of infinite products (__muldc3's NaN test and branch was the hottest spot of the
+// DE frontier's block-leap, docs/BENCH.md); every factor here is finite.
+inline double mul(double x, double y) { return x * y; }
+inline std::complex<double> mul(std::complex<double> x, std::complex<double> y) {
+  return {x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real()};
+}
+}  // namespace detail
+
 /// binom(T, m) for m = 0..n+1, shared by every mode at the same T.
 inline void binomials(double T, unsigned n, double* b) {
   b[0] = 1;
@@ -33,16 +42,16 @@ inline void geometric_binomial_sums(double T, S a, S qT, unsigned n, const doubl
     // series for G_n: term_k = (-a)^k binom(T, k+n+1), ratio -a (T - k - n - 1)/(k + n + 2)
     S term = binom[n + 1], sum = term;
     for (unsigned k = 0; k < 200 && term != S(0); ++k) {
-      term *= -a * ((T - (k + n + 1)) / (k + n + 2.0));
+      term = detail::mul(term, a) * (-(T - (k + n + 1)) / (k + n + 2.0));
       sum += term;
       if (magnitude(term) <= 1e-18 * magnitude(sum)) break;
     }
     G[n] = sum;
-    for (unsigned m = n; m >= 1; --m) G[m - 1] = binom[m] - a * G[m];
+    for (unsigned m = n; m >= 1; --m) G[m - 1] = binom[m] - detail::mul(a, G[m]);
   } else {
     const S inv_a = 1.0 / a;
-    G[0] = (1.0 - qT) * inv_a;  // q^T < e^{-3}: no cancellation
-    for (unsigned m = 1; m <= n; ++m) G[m] = (binom[m] - G[m - 1]) * inv_a;
+    G[0] = detail::mul(1.0 - qT, inv_a);  // q^T < e^{-3}: no cancellation
+    for (unsigned m = 1; m <= n; ++m) G[m] = detail::mul(binom[m] - G[m - 1], inv_a);
   }
 }
 
