@@ -81,6 +81,12 @@ struct offset_sums {
   double conv_abs[max_degree + 1] = {};  ///< the same for conv_m
 };
 
+/// q_i^t; 0 where it is below 1e-304 (exp's underflow path, slow in glibc, gives 0 or a subnormal there anyway)
+template <class S>
+S q_power(const modes<S>& md, std::size_t i, double t) {
+  return t * md.decay[i] > 700 ? S(0) : std::exp(t * md.log_q[i]);
+}
+
 template <class S>
 offset_sums sums_at(const modes<S>& md, double F0, double t, double h, unsigned n) {
   offset_sums out;
@@ -181,7 +187,7 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
   };
   auto forcing_at = [&](double t) {
     S f = 0;
-    for (std::size_t i = 0; i < d; ++i) f += md.fk[i] * std::exp(t * md.log_q[i]);
+    for (std::size_t i = 0; i < d; ++i) f += md.fk[i] * q_power(md, i, t);
     return F0 + re(f) / 2;
   };
 
@@ -272,7 +278,7 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
       for (unsigned m = 1; m <= deg; ++m) scale[m] = scale[m - 1] * m / h;
       binomials(h, deg, binom);
       for (std::size_t i = 0; i < d; ++i) {
-        const S E = std::exp(h * md.log_q[i]);
+        const S E = q_power(md, i, h);
         geometric_binomial_sums(h, md.a[i], E, deg, binom, G);
         S conv = 0;
         for (unsigned m = 0; m <= deg; ++m) conv += c[m] * scale[m] * G[m];
