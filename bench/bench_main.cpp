@@ -1,6 +1,7 @@
 // Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
-//   scalelaw_bench [sums|volterra|eigen|sgd|jvr|frontier-profile|all]
-#include <atomic>
+//   scalelaw_bench [sums|volterra|eigen|sgd|jvr|frontier-profile|frontier-accuracy|contour-only|kappa-only|all]
+//   (frontier-accuracy at one other point: SCALELAW_BENCH_POINT=alpha,beta)
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -234,18 +235,26 @@ static void bench_frontier_profile() {
 // item 2): each variant against the curve's quadrature (0.5-wide panels, 16 points, 1e-10) at the profile's three
 // points, one thread.
 static void bench_frontier_accuracy() {
+  std::vector<std::pair<double, double>> where(std::begin(frontier_profile_points), std::end(frontier_profile_points));
+  if (const char* e = std::getenv("SCALELAW_BENCH_POINT")) {  // one other point, "alpha,beta"
+    double a = 0, b = 0;
+    if (std::sscanf(e, "%lf,%lf", &a, &b) == 2) where = {{a, b}};
+  }
   std::printf("## DE frontier: cheaper quadrature vs the default (16 points per panel, tol 1e-10)\n| alpha | beta | panel | points | tol | "
               "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|---|\n");
-  for (auto [a, b] : frontier_profile_points) {
+  for (auto [a, b] : where) {
     frontier_options o = default_frontier_one_thread(a, b);
+    o.contour.panel = 0.5;
     o.contour.points = 16;  // the curve's quadrature (deq_contour_options) and block_leap_options' tolerance
     o.leap_tol = 1e-10;
     auto t0 = clk::now();
     const auto ref = compute_frontier(o);
-    std::printf("| %.2g | %.2g | 0.5 | 16 | 1e-10 | %.2f | 0 | 0 |\n", a, b, std::chrono::duration<double>(clk::now() - t0).count());
+    std::printf("| %.2g | %.2g | 0.5 | 16 | 1e-10 | %.2f | 0 (xi %.6f) | 0 (eta %.6f) |\n", a, b,
+                std::chrono::duration<double>(clk::now() - t0).count(), ref.xi, ref.eta);
     // (0.5-wide panels with 12, 10, 6 and 4 points: docs/BENCH.md, 21ca374)
     for (auto [panel, pts, tol] : {std::tuple{0.5, 8u, 1e-8}, std::tuple{1.0, 13u, 1e-8}, std::tuple{1.5, 17u, 1e-8},
-                                   std::tuple{2.0, 21u, 1e-8}, std::tuple{2.0, 17u, 1e-8}}) {
+                                   std::tuple{2.0, 21u, 1e-8}, std::tuple{2.0, 21u, 1e-10}, std::tuple{2.0, 24u, 1e-8},
+                                   std::tuple{2.0, 26u, 1e-8}, std::tuple{2.0, 28u, 1e-8}}) {
       frontier_options v = o;
       v.contour.panel = panel;
       v.contour.points = pts;

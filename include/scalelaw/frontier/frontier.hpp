@@ -36,12 +36,15 @@ struct frontier_options {
   /// the measured exponents (frontier/verdict.hpp).
   double f0_scale = 1;
   /// deq only: the contour's quadrature (lib/deq/contour.hpp) and the block-leap's relative local error per block.
-  /// Panels 2 wide in ln |z| with 21 Gauss-Legendre points (the curve's default: 0.5 wide, 16 points) and 1e-8 (not 1e-10):
-  /// the panel's Bernstein ellipse has rho = phi + sqrt(phi^2 + 1) ~ 2.06 (phi = pi/4 over the half-width 1), so 21 points
-  /// leave ~rho^-42 ~ 1e-13, as 8 points on 0.5-wide panels did (rho ~ 6.4, rho^-16), with 35% fewer nodes. Measured, the
-  /// default frontier's xi and eta move by <= 5e-11 at alpha = 0.4, 0.9, 1.4 (beta 0.7) against 0.5-wide panels with 16
-  /// points and 1e-10 (`scalelaw_bench frontier-accuracy`, docs/BENCH.md).
-  deq_contour_options contour{.panel = 2, .points = 21};
+  /// Panels 2 wide in ln |z| with 26 Gauss-Legendre points (the curve's default: 0.5 wide, 16 points) and 1e-8 (not 1e-10):
+  /// the panel's Bernstein ellipse has rho = phi + sqrt(phi^2 + 1) ~ 2.06 (phi = pi/4 over the half-width 1), so the rule
+  /// leaves ~rho^-52 ~ 5e-17 of the contour's weights. The loss at the window's top is far below those weights where
+  /// alpha and beta are large (at (3/2, 3/2) the exponents moved by A rho^-2n with A ~ 4e9: 2.8e-4 with 21 points, 4.9e-4
+  /// with 8 points on 0.5-wide panels), so the rule is set by that corner: measured against 0.5-wide panels with 16 points
+  /// and 1e-10, xi and eta move by <= 3.5e-6 at (3/2, 3/2) and <= 5e-11 at alpha = 0.4, 0.9, 1.4 (beta 0.7)
+  /// (`scalelaw_bench frontier-accuracy`, docs/BENCH.md), and the stored 12 x 12 grid is reproduced to 1e-4
+  /// (tests/test_slow_sweep_grid.py).
+  deq_contour_options contour{.panel = 2, .points = 26};
   double leap_tol = 1e-8;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
