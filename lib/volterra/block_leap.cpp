@@ -38,16 +38,16 @@ struct modes {
     const std::size_t d = a.size();
     std::vector<std::size_t> order(d);
     for (std::size_t i = 0; i < d; ++i) order[i] = i;
-    auto dec = [&](std::size_t i) { return -re(log_q[i]); };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return dec(x) < dec(y); });
-    auto permute = [&](std::vector<S>& v) {
-      std::vector<S> w(d);
+    decay.resize(d);
+    for (std::size_t i = 0; i < d; ++i) decay[i] = -re(log_q[i]);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return decay[x] < decay[y]; });
+    auto permute = [&](auto& v) {
+      auto w = v;
       for (std::size_t i = 0; i < d; ++i) w[i] = v[order[i]];
       v.swap(w);
     };
     for (auto* v : {&a, &log_q, &kw, &C, &fk}) permute(*v);
-    decay.resize(d);
-    for (std::size_t i = 0; i < d; ++i) decay[i] = -re(log_q[i]);
+    permute(decay);
     mom.assign(d + 1, {});
     mom_abs.assign(d + 1, {});
     for (std::size_t i = d; i-- > 0;) {

@@ -5,8 +5,9 @@
 // - (f'''(B) - f'''(A))/720 + (f^(5)(B) - f^(5)(A))/30240, the integral by 10-point Gauss-Legendre on
 // panels no wider than their distance to 0 and to the pole: every singularity lies two half-widths
 // or more beyond a panel's end, so Bernstein's ellipse has rho >= 3 + sqrt 8 and the rule's error is
-// below rho^-20 ~ 5e-16 of the panel's |f| (12 points, rho^-24, cost 20% more for digits double does not keep). The endpoints are >= 64 away from 0 and from the pole, so the first omitted
-// Euler-Maclaurin term is below (B8/8!) 7! 64^-8 ~ 1e-17 |f|. Endpoint derivatives by Taylor arithmetic.
+// below rho^-20 ~ 5e-16 of the panel's |f| (12 points, rho^-24, cost 20% more for digits double does not keep).
+// The endpoints are >= 64 away from 0 and from the pole, so the first omitted Euler-Maclaurin term is below
+// (B8/8!) 7! 64^-8 ~ 1e-17 |f|. Endpoint derivatives by Taylor arithmetic.
 #pragma once
 #include <algorithm>
 #include <array>
