@@ -1,10 +1,11 @@
 // Plain timed benchmarks for the performance targets of the issues; results go to docs/BENCH.md.
 //   scalelaw_bench [sums|volterra|eigen|sgd|jvr|frontier-profile|frontier-accuracy|kappa-only|all]
-//   (frontier-accuracy at one other point: SCALELAW_BENCH_POINT=alpha,beta)
+//   (frontier-profile and frontier-accuracy at other points: SCALELAW_BENCH_POINT="alpha,beta;alpha,beta")
 #include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <sstream>
 #include <string>
 #include <tuple>
 
@@ -179,6 +180,20 @@ static void bench_jvr() {
 // small, middle and large alpha (issue 38 item 1)
 static constexpr std::pair<double, double> frontier_profile_points[] = {{0.4, 0.7}, {0.9, 0.7}, {1.4, 0.7}};
 
+// the profile's three points, or the points of SCALELAW_BENCH_POINT="alpha,beta[;alpha,beta...]"
+static std::vector<std::pair<double, double>> frontier_bench_points() {
+  std::vector<std::pair<double, double>> where(std::begin(frontier_profile_points), std::end(frontier_profile_points));
+  if (const char* e = std::getenv("SCALELAW_BENCH_POINT")) {
+    where.clear();
+    std::istringstream is(e);
+    for (std::string item; std::getline(is, item, ';');) {
+      double a = 0, b = 0;
+      if (std::sscanf(item.c_str(), "%lf,%lf", &a, &b) == 2) where.emplace_back(a, b);
+    }
+  }
+  return where;
+}
+
 // the default frontier's options at (a, b): the window placed by the derived xi, as `scalelaw frontier` does; one thread
 static frontier_options default_frontier_one_thread(double a, double b) {
   frontier_options o = deq_frontier_options({.alpha = a, .beta = b}, false, nearest_double(phases::classify(exact_of(a), exact_of(b)).xi));
@@ -191,13 +206,13 @@ static frontier_options default_frontier_one_thread(double a, double b) {
 // block-leap solve timed apart; the fit is what remains of compute_frontier's own time.
 static void bench_frontier_profile() {
   std::printf("## Default DE frontier, stage by stage (one thread)\n| alpha | beta | curves | flops | nodes/curve | "
-              "contour s | per node us | block-leap s | blocks/curve | fit+rest s | total s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-  for (auto [a, b] : frontier_profile_points) {
+              "contour s | per node us | block-leap s | blocks/curve | rejected/curve | fit+rest s | total s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  for (auto [a, b] : frontier_bench_points()) {
     frontier_options o = default_frontier_one_thread(a, b);
     const std::vector<double> d_grid = validate_frontier_options(o);
     std::vector<std::uint64_t> steps_all;
     double t_contour = 0, t_leap = 0;
-    std::size_t nodes = 0, blocks = 0;
+    std::size_t nodes = 0, blocks = 0, rejected = 0;
     for (double d : d_grid) {
       plrf_options po = o.params;
       po.d = d;
@@ -220,13 +235,14 @@ static void bench_frontier_profile() {
       volterra_block_leap(spec, grid, lo, &st);
       t_leap += std::chrono::duration<double>(clk::now() - t0).count();
       blocks += st.blocks;
+      rejected += st.rejected;
     }
     const auto t0 = clk::now();
     const auto res = compute_frontier(o);
     const double total = std::chrono::duration<double>(clk::now() - t0).count();
     const double n = static_cast<double>(d_grid.size());
-    std::printf("| %.2g | %.2g | %zu | %u | %.0f | %.2f | %.1f | %.2f | %.0f | %.2f | %.2f |\n", a, b, d_grid.size(), o.flops_points,
-                nodes / n, t_contour, 1e6 * t_contour / nodes, t_leap, blocks / n, total - t_contour - t_leap, total);
+    std::printf("| %.2g | %.2g | %zu | %u | %.0f | %.2f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f |\n", a, b, d_grid.size(), o.flops_points,
+                nodes / n, t_contour, 1e6 * t_contour / nodes, t_leap, blocks / n, rejected / n, total - t_contour - t_leap, total);
     (void)res;
   }
 }
@@ -235,11 +251,7 @@ static void bench_frontier_profile() {
 // item 2): each variant against the curve's quadrature (0.5-wide panels, 16 points, 1e-10) at the profile's three
 // points, one thread.
 static void bench_frontier_accuracy() {
-  std::vector<std::pair<double, double>> where(std::begin(frontier_profile_points), std::end(frontier_profile_points));
-  if (const char* e = std::getenv("SCALELAW_BENCH_POINT")) {  // one other point, "alpha,beta"
-    double a = 0, b = 0;
-    if (std::sscanf(e, "%lf,%lf", &a, &b) == 2) where = {{a, b}};
-  }
+  const auto where = frontier_bench_points();
   std::printf("## DE frontier: cheaper quadratures vs the curve's (0.5-wide panels, 16 points, tol 1e-10)\n| alpha | beta | panel | points | tol | "
               "seconds | xi - xi_default | eta - eta_default |\n|---|---|---|---|---|---|---|---|\n");
   for (auto [a, b] : where) {
