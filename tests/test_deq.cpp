@@ -213,6 +213,40 @@ BOOST_AUTO_TEST_CASE(resonant_sum2_vs_direct) {
   }
 }
 
+// Zeros of 1 - u t^a off the real axis, at every angle (the panels are cut by each zero's own Bernstein ellipse,
+// resonant_sum.hpp panel_width): t* = r e^{i psi}, psi from 2 to 135 degrees, |t*| = 3e2 .. 3e4, a from 0.8 to 2.8,
+// against plain summation to v = 2e5, same bar as above. psi = 2 degrees puts the zero within 128 of the axis for
+// r <= 3.6e3 (the explicit window) and 1e3 off it at r = 3e4 (panels shortened by it); psi = 135 degrees lies behind
+// the origin for a > 4/3 (off the principal sheet for a < 4/3). A second factor whose zero is on the principal sheet
+// (u2 = -1e-9, a = 2.8: 1.6e3 e^{+-64 i degrees}) takes part too.
+BOOST_AUTO_TEST_CASE(resonant_sum_zeros_off_axis) {
+  const double hi = 200000;
+  double worst = 0;
+  for (double a : {0.8, 1.4, 2.0, 2.8})
+    for (double r : {3e2, 3e3, 3e4})
+      for (double psi_deg : {2.0, 10.0, 30.0, 60.0, 135.0}) {
+        const double psi = psi_deg * M_PI / 180;
+        const cplx u = std::polar(std::pow(r, -a), -a * psi);  // u t*^a = 1 at t* = r e^{i psi}
+        for (auto [c, k, u2] : {std::tuple{0.0, 1, cplx(0)}, std::tuple{1.3, 2, cplx(0)}, std::tuple{0.6, 1, cplx(-1e-9, 0)}}) {
+          const bool second = u2 != 0.0;
+          cplx direct = 0;
+          for (double j = hi; j >= 1; --j) {
+            const double ja = std::pow(j, a);
+            cplx t = std::pow(j, -c) * std::pow(1.0 - u * ja, -k);
+            if (second) t /= 1.0 - u2 * ja;
+            direct += t;
+          }
+          const cplx fast = resonant_sums(scalelaw::detail::resonant_terms<1>{.a = a, .u = u, .u2 = u2, .c = {c}, .k = {k}, .second = {second}},
+                                          1, hi)[0];
+          const double e = std::abs(fast - direct) / std::abs(direct);
+          worst = std::max(worst, e);
+          BOOST_TEST(e < 1e-10, "a=" << a << " |t*|=" << r << " arg t*=" << psi_deg << " deg c=" << c << " k=" << k << " u2=" << u2
+                                     << ": direct " << direct << " fast " << fast);
+        }
+      }
+  BOOST_TEST_MESSAGE("resonant sums, zeros off the axis: worst rel. error " << worst);
+}
+
 // Several summands in one pass (resonant_sums: the Newton step's sum and derivative, the contour node's sum and weight)
 // against plain summation of each, same bar and cases as above. The components repeat and alternate their powers t^-c
 // (0, -a, c, c, 0), so a power reused for the wrong summand, or the second factor applied to the wrong one, shows here.

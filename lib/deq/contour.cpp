@@ -1,5 +1,6 @@
 #include "scalelaw/deq/contour.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
@@ -107,6 +108,41 @@ contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_optio
     checks->lambda_max = e.lambda_max;
   }
   return s;
+}
+
+double deq_contour_rule_error(const deq_contour_options& o) {
+  const double c = 2 * o.angle / o.panel, rho = c + std::sqrt(c * c + 1);
+  return std::pow(rho, -2.0 * o.points);
+}
+
+unsigned deq_contour_points(const plrf& model, const deq_contour_options& o, const std::vector<std::uint64_t>& steps, double eps) {
+  require_positive("eps", eps);
+  const double c = 2 * o.angle / o.panel, log_rho = std::log(c + std::sqrt(c * c + 1));
+  auto points_for = [&](double A) { return std::clamp(std::ceil(std::log(A / eps) / (2 * log_rho)), 8.0, 48.0); };
+  deq_contour_options pilot = o;
+  pilot.points = 16;
+  for (;;) {
+    const contour_spectrum s = deq_contour_spectrum(model, pilot);
+    const double pilot_error = 10 * deq_contour_rule_error(pilot);
+    double A = 1;
+    bool resolved = true;  // the pilot's own error below half of every F(k) it bounds
+    for (const std::uint64_t k : steps) {
+      cplx F = 0;
+      double size = 0;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        const cplx t = s.weight[i] * std::exp(static_cast<double>(k) * s.log_q(i));
+        F += t;
+        size += std::abs(t);
+      }
+      const double F_pilot = s.F0 + 0.5 * F.real(), slack = 0.5 * pilot_error * size;
+      resolved = resolved && slack <= 0.5 * F_pilot;
+      A = std::max(A, 0.5 * size / std::max(s.F0, F_pilot - slack));
+    }
+    // unresolved (A ~ 1e9 or more, beyond the 16-point pilot): again with the points the estimate asks for
+    const unsigned need = static_cast<unsigned>(points_for(A));
+    if (resolved || pilot.points >= 48) return need;
+    pilot.points = std::min(48u, std::max(need, pilot.points + 8));
+  }
 }
 
 }  // namespace scalelaw

@@ -232,10 +232,34 @@ frontier_result compute_frontier(const frontier_options& o) {
   std::mutex mu;
   std::atomic<std::size_t> next{0}, done{0};
   std::exception_ptr failure;
-  auto one_d = [&](std::size_t i) {
+  auto model_at = [&](std::size_t i) {
     plrf_options po = o.params;
     po.d = o.model ? std::min(res.d_grid[i], 1e18) : res.d_grid[i];
-    const plrf m = plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
+    return plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
+  };
+  // the steps a curve needs, r = f / d rounded, sorted and unique
+  auto steps_of = [&](const plrf& m) {
+    std::vector<std::uint64_t> steps;
+    for (double f : res.flops) steps.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))));
+    std::sort(steps.begin(), steps.end());
+    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+    return steps;
+  };
+  // deq: one contour rule for the whole frontier (its curves' errors then vary smoothly with d, not in steps), the
+  // most points any of five curves spread over the d grid needs, plus one (rho^2 ~ 4: the amplification between them)
+  deq_contour_options rule = o.contour;
+  if (o.deq && o.contour_eps > 0) {
+    unsigned points = 0;
+    for (std::size_t j = 0; j < 5; ++j) {
+      const std::size_t i = (nd - 1) * j / 4;
+      const plrf m = model_at(i);
+      points = std::max(points, deq_contour_points(m, o.contour, steps_of(m), o.contour_eps) + 1);
+    }
+    rule.points = points;
+  }
+  res.contour_points = o.deq ? rule.points : 0;
+  auto one_d = [&](std::size_t i) {
+    const plrf m = model_at(i);
     if (o.model) {
       const double d = res.d_grid[i];
       // v = rho d and gamma by the gamma_mult rule (plrf::from's) at this real d of any size, unless given
@@ -245,17 +269,13 @@ frontier_result compute_frontier(const frontier_options& o) {
       for (std::size_t k = 0; k < nf; ++k) per[0][k][i] = tm.loss(std::max(1.0, res.flops[k] / d));
       return;
     }
-    // the steps needed: r = f / d, rounded; the grid must be sorted and unique
-    std::vector<std::uint64_t> grid;
-    for (double f : res.flops) grid.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))));
-    std::vector<std::uint64_t> sorted = grid;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const std::vector<std::uint64_t> sorted = steps_of(m);
     const auto at = [&](std::size_t k) {  // where f_k's step count sits in `sorted`
-      return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), grid[k]) - sorted.begin());
+      const auto r = static_cast<std::uint64_t>(std::max(1.0, std::round(res.flops[k] / m.d)));
+      return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), r) - sorted.begin());
     };
     if (o.deq) {
-      auto spec = deq_contour_spectrum(m, o.contour);
+      auto spec = deq_contour_spectrum(m, rule);
       spec.F0 *= o.f0_scale;
       block_leap_options lo;
       lo.tol = o.leap_tol;

@@ -9,8 +9,10 @@
 // geometrically: ~40 nodes per decade instead of the ~10 sqrt(d) per decade the real-axis density needs
 // to resolve the top bumps (lib/deq/measures.hpp). No W, no eigen-decomposition, no smoothing.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "scalelaw/model/plrf.hpp"
 #include "scalelaw/volterra/contour_spectrum.hpp"
@@ -36,5 +38,18 @@ struct deq_contour_checks {
 };
 
 contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_options& o = {}, deq_contour_checks* checks = nullptr);
+
+/// The rule's error relative to the integrand's size: rho^-2n for n points on panels whose Bernstein ellipse reaches
+/// the support at angle phi, rho = c + sqrt(c^2 + 1), c = 2 phi / panel (lib/numeric/log_contour.hpp).
+double deq_contour_rule_error(const deq_contour_options& o);
+
+/// Points per panel for a curve read at the steps `steps`: the fewest n with A rho^-2n <= eps, where the amplification
+/// A = max_k sum_n |w_n q_n^k| / (2 F(k)) is how far the forcing F(k) = F_0 + Re sum w_n q_n^k / 2 lies below the
+/// sizes of the terms it is summed from (the rule's relative error in the weights becomes A times that in F). A from
+/// a 16-point pilot of the same contour, with F(k) bounded below by max(F_0, F_pilot(k) - 10 rho_16^-32 sum |w q^k|)
+/// (F(k) >= F_0: the forcing's sum over modes is of positive terms, MODEL §2; F_0 alone is no use as the bound: at the
+/// frontier's optima F ~ 1e12..1e21 F_0 where A ~ 1e7). Where that bound is loose (the slack above half of F_pilot, A
+/// beyond ~1e9), the pilot is repeated with the points its estimate asks for. Clamped to [8, 48].
+unsigned deq_contour_points(const plrf& model, const deq_contour_options& o, const std::vector<std::uint64_t>& steps, double eps);
 
 }  // namespace scalelaw

@@ -75,23 +75,30 @@ struct resonant_terms {
   std::array<bool, N> second{};   ///< times (1 - u2 t^a)^{-1}
   using value = std::array<cplx, N>;
 
-  value operator()(double t) const {
-    const double ta = std::pow(t, a);
+  /// t^{-c_n} where it takes a pow: the Newton sums of m(z) have c = 0 and c = -a, where it is 1 or t^a exactly (pow was
+  /// a third of a DE curve's time, docs/BENCH.md); a power another summand already took is reused
+  bool needs_pow(std::size_t n) const { return c[n] != 0 && c[n] != -a && !(n > 0 && c[n] == c[n - 1]); }
+
+  /// the summands at t from ta = t^a and tc[n] = t^{-c_n} (read only where needs_pow(n))
+  value at(double ta, const std::array<double, N>& tc) const {
     const cplx g = fast_recip(1.0 - u * ta);
     const cplx g2 = u2 != 0.0 ? fast_recip(1.0 - u2 * ta) : cplx(0);
     value v;
-    double tc = 1, c_done = 0;
+    double p = 1;
     for (std::size_t n = 0; n < N; ++n) {
-      // t^{-c}: the Newton sums of m(z) have c = 0 and c = -a, where it is 1 or t^a exactly (pow was a third of a DE
-      // curve's time, docs/BENCH.md); a power another summand already took is reused
-      if (c[n] == 0) tc = 1;
-      else if (c[n] == -a) tc = ta;
-      else if (!(n > 0 && c[n] == c_done)) tc = std::pow(t, -c[n]);
-      c_done = c[n];
-      v[n] = tc * (k[n] == 1 ? g : g * g);
+      if (c[n] == 0) p = 1;
+      else if (c[n] == -a) p = ta;
+      else if (needs_pow(n)) p = tc[n];
+      v[n] = p * (k[n] == 1 ? g : g * g);
       if (second[n]) v[n] *= g2;
     }
     return v;
+  }
+  value operator()(double t) const {
+    std::array<double, N> tc{};
+    for (std::size_t n = 0; n < N; ++n)
+      if (needs_pow(n)) tc[n] = std::pow(t, -c[n]);
+    return at(std::pow(t, a), tc);
   }
   std::array<jet, N> expand(double t) const {
     const jet ta = jet_pow(t, a);
@@ -113,6 +120,19 @@ struct resonant_terms {
   }
 };
 
+/// The zeros of 1 - w t^a where t^a is on its principal branch (|arg t| <= pi): t = |w|^{-1/a} e^{i phi},
+/// a phi = -arg w + 2 pi k. Appended to `out`.
+template <class Out>
+void principal_zeros(cplx w, double a, Out& out) {
+  if (w == 0.0) return;
+  const double r = std::pow(std::abs(w), -1 / a), th = std::arg(w);
+  const double kmax = std::ceil((M_PI * std::abs(a) + std::abs(th)) / (2 * M_PI));
+  for (double k = -kmax; k <= kmax; ++k) {
+    const double phi = (-th + 2 * M_PI * k) / a;
+    if (std::abs(phi) <= M_PI) out.push_back(std::polar(r, phi));
+  }
+}
+
 /// Distance from the positive real t-axis of the nearest zero of 1 - u t^a (t^a on the principal branch, so
 /// t = |u|^{-1/a} e^{i phi} with a phi = -arg u + 2 pi k, |phi| <= pi); +inf if there is none.
 inline double pole_distance(cplx u, double a) {
@@ -128,31 +148,58 @@ inline double pole_distance(cplx u, double a) {
   return best;
 }
 
-/// Euler-Maclaurin over the integers of [A, B] (both >= 64 from 0 and the pole).
-template <std::size_t N>
-std::array<cplx, N> euler_maclaurin(const resonant_terms<N>& f, double A, double B, double pole) {
+/// The widest panel [lo, lo + w] whose Bernstein ellipse with rho = 3 + sqrt 8 (the ellipse |t - lo| + |t - hi| =
+/// 3 (hi - lo)) leaves the singularity s outside: w = (3 |s - lo| - Re(s - lo)) / 4. For s = 0 that is w = lo (hi =
+/// 2 lo); for s real, ahead at distance D, w = D / 2, and behind, w = D: two half-widths beyond the panel's end.
+inline double panel_width(double lo, cplx s) { return (3 * std::abs(s - lo) - (s.real() - lo)) / 4; }
+
+/// Euler-Maclaurin over the integers of [A, B] (both >= 64 from 0 and from any zero of 1 - u t^a nearer than 128 to the
+/// axis); `zeros`: the singularities of the summands besides t = 0 (principal_zeros of u, and of u2 where a summand
+/// takes the second factor).
+template <std::size_t N, class Zeros>
+std::array<cplx, N> euler_maclaurin(const resonant_terms<N>& f, double A, double B, const Zeros& zeros) {
   const auto& gl = gauss_legendre<double>(10);
-  // panels, each as wide as the clearances allow: a panel [lo, hi] is no wider than its distance to 0 (hi <= 2 lo)
-  // nor than its distance to the pole; within 64 of the pole (a pole inside [A, B] is >= 2K = 128 off the axis,
-  // resonant_sum) one panel [pole - 64, pole + 64]. Both singularities then lie two half-widths or more beyond a
-  // panel's end, as the header's error bound needs. (Doubling from A and from the pole separately, and taking both
-  // sets of breakpoints, met the same bound with up to twice the panels: a quarter of a DE curve's time.)
-  const double K = 64;
-  auto next_break = [&](double lo) {
-    double hi = 2 * lo;
-    if (lo >= pole + K) hi = std::min(hi, 2 * lo - pole);
-    else if (lo >= pole - K) hi = std::min(hi, pole + K);
-    else hi = std::min({hi, (pole + lo) / 2, pole - K});
-    return std::min(hi, B);
-  };
+  // Panels, each as wide as the singularities allow (panel_width: every singularity stays outside the panel's
+  // rho = 3 + sqrt 8 ellipse, as the header's error bound needs): doubling (hi = 2 lo) where only t = 0 binds, and
+  // shorter towards a zero; a zero far off the axis (the DE's contour: >= 0.7 |t| off, docs/NOTES.md "beyond 2^53")
+  // barely shortens them. (Treating every zero as if on the axis at |t|, as before 2026-12-05, took ~1.7x the panels.)
+  // On a doubling panel t_i = lo r_i, r_i = 3/2 + x_i/2, so t_i^a = lo^a r_i^a: one pow per panel, not one per node.
+  const std::size_t G = gl.x.size();
+  constexpr std::size_t max_nodes = 10;
+  std::array<double, max_nodes> ra{};
+  std::array<std::array<double, N>, max_nodes> rc{};
+  for (std::size_t i = 0; i < G; ++i) {
+    const double r = 1.5 + 0.5 * gl.x[i];
+    ra[i] = std::pow(r, f.a);
+    for (std::size_t n = 0; n < N; ++n)
+      if (f.needs_pow(n)) rc[i][n] = std::pow(r, -f.c[n]);
+  }
   std::array<cplx, N> integral{};
   for (double lo = A, hi; lo < B; lo = hi) {
-    hi = next_break(lo);
+    double w = lo;
+    for (const cplx& z : zeros) w = std::min(w, panel_width(lo, z));
+    // a zero within ~1 of the axis outside the explicit window (a second factor with a near-pole, which resonant_terms
+    // rules out) would shrink the panels geometrically towards it, without end
+    if (!(w >= 1)) throw std::domain_error("resonant_sum: a singularity of the summand on the real axis, outside the explicit window");
+    hi = std::min(lo + w, B);
     const double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
     std::array<cplx, N> s{};
-    for (std::size_t i = 0; i < gl.x.size(); ++i) {
-      const auto v = f(mid + half * gl.x[i]);
-      for (std::size_t n = 0; n < N; ++n) s[n] += gl.w[i] * v[n];
+    if (hi == 2 * lo) {
+      const double la = std::pow(lo, f.a);
+      std::array<double, N> lc{};
+      for (std::size_t n = 0; n < N; ++n)
+        if (f.needs_pow(n)) lc[n] = std::pow(lo, -f.c[n]);
+      for (std::size_t i = 0; i < G; ++i) {
+        std::array<double, N> tc{};
+        for (std::size_t n = 0; n < N; ++n) tc[n] = lc[n] * rc[i][n];
+        const auto v = f.at(la * ra[i], tc);
+        for (std::size_t n = 0; n < N; ++n) s[n] += gl.w[i] * v[n];
+      }
+    } else {
+      for (std::size_t i = 0; i < G; ++i) {
+        const auto v = f(mid + half * gl.x[i]);
+        for (std::size_t n = 0; n < N; ++n) s[n] += gl.w[i] * v[n];
+      }
     }
     for (std::size_t n = 0; n < N; ++n) integral[n] += half * s[n];
   }
@@ -201,10 +248,14 @@ std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N
   if (window) direct(w_lo, w_hi);
   // the Euler–Maclaurin pieces: (head, w_lo) and (w_hi, hi], each >= K terms or summed directly
   // (hi itself may exceed 2^53: the pieces never step through it one by one)
+  // the summands' singularities besides t = 0 (at most 2 (|a| + 1) + 2 of each factor on the principal sheet)
+  std::vector<std::complex<double>> zeros;
+  detail::principal_zeros(u, a, zeros);
+  if (std::any_of(f.second.begin(), f.second.end(), [](bool b) { return b; })) detail::principal_zeros(f.u2, a, zeros);
   auto piece = [&](double A, double B) {
     if (B < A) return;
     if (B - A < 2 * K) { direct(A, B); return; }
-    const auto e = detail::euler_maclaurin(f, A, B, pole);
+    const auto e = detail::euler_maclaurin(f, A, B, zeros);
     for (std::size_t n = 0; n < N; ++n) s[n] += e[n];
   };
   if (window) {

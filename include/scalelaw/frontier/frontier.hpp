@@ -43,8 +43,13 @@ struct frontier_options {
   /// with 8 points on 0.5-wide panels), so the rule is set by that corner: measured against 0.5-wide panels with 16 points
   /// and 1e-10, xi and eta move by <= 3.5e-6 at (3/2, 3/2) and <= 5e-11 at alpha = 0.4, 0.9, 1.4 (beta 0.7)
   /// (`scalelaw_bench frontier-accuracy`, docs/BENCH.md), and the stored 12 x 12 grid is reproduced to 1e-4
-  /// (tests/test_slow_sweep_grid.py).
+  /// (tests/test_slow_sweep_grid.py). With contour_eps > 0 (the default) the points are chosen per frontier instead,
+  /// from the amplification A measured there; the panel and angle stay these.
   deq_contour_options contour{.panel = 2, .points = 26};
+  /// deq only: where > 0, each curve's points per panel are chosen for it (deq_contour_points: the fewest with the
+  /// rule's error times the forcing's amplification A below this; contour.points is then not used): 13 points where
+  /// A ~ 1 (small beta), 29 at (3/2, 3/2) where A ~ 4e9. 0: contour.points on every curve.
+  double contour_eps = 1e-8;
   double leap_tol = 1e-8;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
   bool model = false;  ///< the three-term model with constants (lib/frontier/model.hpp): d up to 1e15, f to 1e26
@@ -129,6 +134,7 @@ struct frontier_result {
   estimator_result estimators[3];  ///< 1 envelope, 2 IsoFLOP profiles, 3 parametric surface (frontier/estimators.hpp)
   /// sgd only: the frontier of the exact curves of the same instances (same seeds of W, same bootstrap over seeds)
   std::shared_ptr<const frontier_result> exact;
+  unsigned contour_points = 0;  ///< deq: the contour's Gauss-Legendre points per panel on every curve
   double seconds = 0;
 };
 
