@@ -292,7 +292,7 @@ loss_curve leap(modes<S>& md, double F0, const std::vector<std::uint64_t>& grid,
     // of h / k0 (Bernstein's ellipse around the block reaches the singularities near k = 0), not of h alone. So the
     // controller steers the ratio h / k0: the next block keeps it, times the usual 0.9 (tol / residual)^(1/(n+1)).
     // (Steering h alone, the ratio froze near 0.52, where the residual is ~3e-11 at tol 1e-8: 1.6x the blocks;
-    // docs/NOTES.md "The block-leap's step".)
+    // docs/NOTES.md "The DE frontier's quadrature".)
     const double grow = measure > 0 ? 0.9 * std::pow(1 / measure, 1.0 / (n + 1)) : 2.0;
     h *= std::clamp(grow, 0.5, 2.0) * (k_old > 0 ? static_cast<double>(k0) / k_old : 1.0);
   }
