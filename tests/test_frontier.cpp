@@ -399,8 +399,8 @@ BOOST_AUTO_TEST_CASE(default_rule_at_the_grid_corner) {
   const auto c = phases::classify(exact_of(1.5), exact_of(1.5));
   frontier_options o = deq_frontier_options({.alpha = 1.5, .beta = 1.5}, false, nearest_double(c.xi));
   auto moved = [&](const frontier_result& f) { return std::max(std::abs(f.xi - xi_stored), std::abs(f.eta - eta_stored)); };
-  const double now = moved(compute_frontier(o));
   const frontier_result chosen = compute_frontier(o);
+  const double now = moved(chosen);
   o.contour_eps = 0;  // the fixed rule contour.points on every curve
   o.contour.points = 21;
   const double coarse = moved(compute_frontier(o));

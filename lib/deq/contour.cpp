@@ -110,14 +110,19 @@ contour_spectrum deq_contour_spectrum(const plrf& model, const deq_contour_optio
   return s;
 }
 
-double deq_contour_rule_error(const deq_contour_options& o) {
-  const double c = 2 * o.angle / o.panel, rho = c + std::sqrt(c * c + 1);
-  return std::pow(rho, -2.0 * o.points);
+namespace {
+// rho of a panel's Bernstein ellipse (contour.hpp, deq_contour_rule_error)
+double panel_rho(const deq_contour_options& o) {
+  const double c = 2 * o.angle / o.panel;
+  return c + std::sqrt(c * c + 1);
 }
+}  // namespace
+
+double deq_contour_rule_error(const deq_contour_options& o) { return std::pow(panel_rho(o), -2.0 * o.points); }
 
 unsigned deq_contour_points(const plrf& model, const deq_contour_options& o, const std::vector<std::uint64_t>& steps, double eps) {
   require_positive("eps", eps);
-  const double c = 2 * o.angle / o.panel, log_rho = std::log(c + std::sqrt(c * c + 1));
+  const double log_rho = std::log(panel_rho(o));
   auto points_for = [&](double A) { return std::clamp(std::ceil(std::log(A / eps) / (2 * log_rho)), 8.0, 48.0); };
   deq_contour_options pilot = o;
   pilot.points = 16;

@@ -237,10 +237,11 @@ frontier_result compute_frontier(const frontier_options& o) {
     po.d = o.model ? std::min(res.d_grid[i], 1e18) : res.d_grid[i];
     return plrf::from(po, true);  // the model validates here and then takes d as a real (beyond 1e18: model.hpp)
   };
-  // the steps a curve needs, r = f / d rounded, sorted and unique
+  // the step count r = f / d, rounded, of a flops value; a curve needs those of all, sorted and unique
+  auto step_of = [](double f, const plrf& m) { return static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))); };
   auto steps_of = [&](const plrf& m) {
     std::vector<std::uint64_t> steps;
-    for (double f : res.flops) steps.push_back(static_cast<std::uint64_t>(std::max(1.0, std::round(f / m.d))));
+    for (double f : res.flops) steps.push_back(step_of(f, m));
     std::sort(steps.begin(), steps.end());
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     return steps;
@@ -271,8 +272,7 @@ frontier_result compute_frontier(const frontier_options& o) {
     }
     const std::vector<std::uint64_t> sorted = steps_of(m);
     const auto at = [&](std::size_t k) {  // where f_k's step count sits in `sorted`
-      const auto r = static_cast<std::uint64_t>(std::max(1.0, std::round(res.flops[k] / m.d)));
-      return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), r) - sorted.begin());
+      return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), step_of(res.flops[k], m)) - sorted.begin());
     };
     if (o.deq) {
       auto spec = deq_contour_spectrum(m, rule);

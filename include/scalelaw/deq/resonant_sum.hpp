@@ -133,19 +133,19 @@ void principal_zeros(cplx w, double a, Out& out) {
   }
 }
 
-/// Distance from the positive real t-axis of the nearest zero of 1 - u t^a (t^a on the principal branch, so
-/// t = |u|^{-1/a} e^{i phi} with a phi = -arg u + 2 pi k, |phi| <= pi); +inf if there is none.
-inline double pole_distance(cplx u, double a) {
-  if (u == 0.0) return std::numeric_limits<double>::infinity();
-  const double r = std::pow(std::abs(u), -1 / a), th = std::arg(u);
+/// Distance from the positive real t-axis of the nearest of `zeros`; +inf if there is none.
+template <class Zeros>
+double axis_distance(const Zeros& zeros) {
   double best = std::numeric_limits<double>::infinity();
-  const double kmax = std::ceil((M_PI * std::abs(a) + std::abs(th)) / (2 * M_PI));
-  for (double k = -kmax; k <= kmax; ++k) {
-    const double phi = (-th + 2 * M_PI * k) / a;
-    if (std::abs(phi) > M_PI) continue;
-    best = std::min(best, std::cos(phi) >= 0 ? r * std::abs(std::sin(phi)) : r);
-  }
+  for (const cplx& z : zeros) best = std::min(best, z.real() >= 0 ? std::abs(z.imag()) : std::abs(z));
   return best;
+}
+
+/// Distance from the positive real t-axis of the nearest zero of 1 - u t^a (principal_zeros); +inf if there is none.
+inline double pole_distance(cplx u, double a) {
+  std::vector<cplx> zeros;
+  principal_zeros(u, a, zeros);
+  return axis_distance(zeros);
 }
 
 /// The widest panel [lo, lo + w] whose Bernstein ellipse with rho = 3 + sqrt 8 (the ellipse |t - lo| + |t - hi| =
@@ -235,11 +235,16 @@ std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N
   const double K = 64;
   const double head = std::min(hi, lo + K);
   const double pole = std::pow(std::abs(u), -1 / a);
+  // the summands' singularities besides t = 0: the zeros of 1 - u t^a, then those of the second factor where a summand
+  // takes it (at most 2 (|a| + 1) of each on the principal sheet)
+  std::vector<std::complex<double>> zeros;
+  detail::principal_zeros(u, a, zeros);
   // the explicit window around the pole, clipped to (head, hi]; only where the pole is sharp, i.e. nearer
   // than 2K to the real axis (detail::pole_distance): a pole farther off leaves every panel and endpoint
   // the 2K and K clearances the error bounds above assume, so Euler-Maclaurin covers it (on the DE's
   // contour the pole is >= 0.7 |t0| off the axis, docs/NOTES.md "beyond 2^53", and v may exceed 2^53)
-  const bool sharp = detail::pole_distance(u, a) < 2 * K;
+  const bool sharp = detail::axis_distance(zeros) < 2 * K;
+  if (std::any_of(f.second.begin(), f.second.end(), [](bool b) { return b; })) detail::principal_zeros(f.u2, a, zeros);
   const double w_lo = std::max(head + 1, std::floor(pole - K)), w_hi = std::min(hi, std::ceil(pole + K));
   const bool window = sharp && w_lo <= w_hi;
   if (window && w_hi >= 0x1p52)
@@ -248,10 +253,6 @@ std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N
   if (window) direct(w_lo, w_hi);
   // the Euler–Maclaurin pieces: (head, w_lo) and (w_hi, hi], each >= K terms or summed directly
   // (hi itself may exceed 2^53: the pieces never step through it one by one)
-  // the summands' singularities besides t = 0 (at most 2 (|a| + 1) + 2 of each factor on the principal sheet)
-  std::vector<std::complex<double>> zeros;
-  detail::principal_zeros(u, a, zeros);
-  if (std::any_of(f.second.begin(), f.second.end(), [](bool b) { return b; })) detail::principal_zeros(f.u2, a, zeros);
   auto piece = [&](double A, double B) {
     if (B < A) return;
     if (B - A < 2 * K) { direct(A, B); return; }

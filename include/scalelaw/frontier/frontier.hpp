@@ -46,9 +46,9 @@ struct frontier_options {
   /// (tests/test_slow_sweep_grid.py). With contour_eps > 0 (the default) the points are chosen per frontier instead,
   /// from the amplification A measured there; the panel and angle stay these.
   deq_contour_options contour{.panel = 2, .points = 26};
-  /// deq only: where > 0, each curve's points per panel are chosen for it (deq_contour_points: the fewest with the
-  /// rule's error times the forcing's amplification A below this; contour.points is then not used): 13 points where
-  /// A ~ 1 (small beta), 29 at (3/2, 3/2) where A ~ 4e9. 0: contour.points on every curve.
+  /// deq only: where > 0, the points per panel are chosen per frontier (the most deq_contour_points asks for at five of
+  /// its d, plus one: the fewest with the rule's error times the forcing's amplification A below this; contour.points is
+  /// then not used): 14-15 points where A ~ 1 (beta = 0.3), 31 at (3/2, 3/2) where A ~ 4e9. 0: contour.points on every curve.
   double contour_eps = 1e-8;
   double leap_tol = 1e-8;
   bool deq = false;  ///< deterministic-equivalent curves (lib/deq/contour.hpp: no W, d up to 1e18 at ~1 s per curve; no bootstrap)
