@@ -304,6 +304,47 @@ BOOST_AUTO_TEST_CASE(compare_phase_names_and_verify) {
   expect_error("verify --budget-seconds -1 " + claims.string(), "budget");
 }
 
+// Three parameters through the commands (issue 35 item 1): `table --catalogue` prints the catalogue's own names,
+// `--compare` against its own JSON finds no change and finds a moved formula (exit 1), and `verify` decides a claim in
+// three dimensions: true inside phase P1, false on a region that crosses into another phase.
+BOOST_AUTO_TEST_CASE(three_parameter_catalogue) {
+  const std::string cat = std::string(SCALELAW_DATA_DIR) + "/catalogues/width_three.toml";
+  const fs::path stored = test_dir() / "w3.json", moved = test_dir() / "w3_moved.json";
+  const auto t = run("table --format json --catalogue " + cat + " --out " + stored.string());
+  BOOST_REQUIRE(t.status == 0);
+  const auto tj = nlohmann::json::parse(slurp(stored));
+  BOOST_TEST(tj["phases"].size() == 4u);
+  BOOST_TEST(tj["phases"][0]["xi_formula"] == "b/(a+b)");
+  const auto none = run("table --catalogue " + cat + " --compare " + stored.string());
+  BOOST_TEST(none.status == 0, none.out << none.err);
+  std::string text = slurp(stored);
+  const std::string xi = "\"b/(a+b)\"";
+  BOOST_REQUIRE(text.find(xi) != std::string::npos);
+  text.replace(text.find(xi), xi.size(), "\"b/(a+b+c)\"");
+  std::ofstream(moved) << text;
+  const auto diff = run("table --catalogue " + cat + " --compare " + moved.string() + " --format json");
+  BOOST_TEST(diff.status == 1);
+  const auto dj = nlohmann::json::parse(diff.out);
+  BOOST_REQUIRE(dj["changes"].size() == 1u);
+  BOOST_TEST(dj["changes"][0]["change"] == "xi");
+  const fs::path claims = test_dir() / "w3_claims.toml";
+  std::ofstream(claims) << "catalogue = \"" << cat << "\"\n"
+                        << "[[claim]]\nname = \"inside\"\n"
+                        << "region = \"a - 1 > 0 and 6/5 - a > 0 and b - 1 > 0 and 6/5 - b > 0 and c - 3/2 > 0 and 19/10 - c > 0\"\n"
+                        << "xi = \"b/(a+b)\"\neta = \"a*b/(a+b)\"\n"
+                        << "[[claim]]\nname = \"crossing\"\n"
+                        << "region = \"a - 1 > 0 and 3 - a > 0 and b - 1 > 0 and 3 - b > 0 and c - 1 > 0 and 2 - c > 0\"\n"
+                        << "xi = \"b/(a+b)\"\neta = \"a*b/(a+b)\"\n";
+  const auto v = run("verify --json " + claims.string());
+  BOOST_TEST(v.status == 1, v.out << v.err);
+  const auto vj = nlohmann::json::parse(v.out);
+  BOOST_REQUIRE(vj["claims"].size() == 2u);
+  BOOST_TEST(vj["claims"][0]["passed"] == true);
+  BOOST_TEST(vj["claims"][0]["symbolic"]["cells"][0]["parameters"].size() == 3u);
+  BOOST_TEST(vj["claims"][1]["passed"] == false);
+  BOOST_TEST(vj["claims"][1]["symbolic"]["why"].get<std::string>().find("crosses a phase boundary") != std::string::npos);
+}
+
 // Issue 6: `table --format tex` compiles as a standalone document (pdflatex from texlive-latex-base,
 // installed by scripts/setup.sh). -halt-on-error makes any undefined macro or missing package fatal.
 BOOST_AUTO_TEST_CASE(table_tex_compiles) {

@@ -130,8 +130,9 @@ std::string phase_table_tex(const std::vector<phase>& phs) {
 
 std::string with_parameter_names(const std::string& text, const std::vector<std::string>& names) {
   auto name_of = [&](const std::string& id) -> const std::string* {
-    if (id == "alpha" && !names.empty()) return &names[0];
-    if (id == "beta" && names.size() > 1) return &names[1];
+    const auto& syms = phases::parameter_symbols();
+    for (std::size_t i = 0; i < syms.size() && i < names.size(); ++i)
+      if (id == syms[i].get_name()) return &names[i];
     return nullptr;
   };
   auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "output/phase_table.hpp"
 #include "scalelaw/phases/derive.hpp"
@@ -14,16 +15,17 @@ namespace {
 
 nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
 
-nlohmann::json parameters(const phases::catalogue& cat, const rational& a, const rational& b) {
+nlohmann::json parameters(const phases::catalogue& cat, const std::vector<rational>& x) {
   nlohmann::json p = nlohmann::json::object();
-  p[cat.parameters[0]] = to_string(a);
-  if (cat.parameters.size() > 1) p[cat.parameters[1]] = to_string(b);
+  for (std::size_t i = 0; i < cat.parameters.size() && i < x.size(); ++i) p[cat.parameters[i]] = to_string(x[i]);
   return p;
 }
 
-std::string point_text(const phases::catalogue& cat, const rational& a, const rational& b) {
-  if (cat.parameters.size() == 1) return to_string(a);
-  return fmt::format("({}, {})", to_string(a), to_string(b));
+std::string point_text(const phases::catalogue& cat, const std::vector<rational>& x) {
+  if (cat.parameters.size() == 1) return to_string(x.at(0));
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < cat.parameters.size() && i < x.size(); ++i) values.push_back(to_string(x[i]));
+  return fmt::format("({})", fmt::join(values, ", "));
 }
 
 // a formula in the catalogue's own parameter names
@@ -47,12 +49,12 @@ nlohmann::json verify_json(const verify::claims& cs, const std::vector<verify::c
     const auto& c = *v.c;
     nlohmann::json cells = nlohmann::json::array();
     for (const auto& m : v.symbolic.cells)
-      cells.push_back({{"parameters", parameters(cs.cat, m.a, m.b)}, {"phase", m.phase}, {"agrees", m.agrees}});
+      cells.push_back({{"parameters", parameters(cs.cat, m.x)}, {"phase", m.phase}, {"agrees", m.agrees}});
     nlohmann::json sym = {{"passed", v.symbolic.passed}, {"empty", v.symbolic.empty}, {"phases_met", v.symbolic.phases_met},
                           {"crosses_boundary", v.symbolic.phases_met.size() > 1}, {"cells", cells}, {"why", v.symbolic.why}};
     nlohmann::json pts = nlohmann::json::array();
     for (const auto& p : v.points) {
-      nlohmann::json j = {{"parameters", parameters(cs.cat, p.a, p.b)}, {"phase", p.phase}, {"passed", p.passed}, {"why", p.why}};
+      nlohmann::json j = {{"parameters", parameters(cs.cat, {p.a, p.b})}, {"phase", p.phase}, {"passed", p.passed}, {"why", p.why}};
       if (c.is_exponent()) {
         const auto& f = p.frontier;
         j["measured"] = {{"xi", number(f.xi)}, {"eta", number(f.eta)}, {"xi_model_same_window", number(f.model.xi_same)},
@@ -109,8 +111,8 @@ std::string verify_markdown(const verify::claims& cs, const std::vector<verify::
            "|---|---|---|---|---|---|---|---|\n";
       for (const auto& p : v.points)
         if (!p.measured && p.phase.empty())
-          s += fmt::format("| {} | - | {:.4f} | - | {:.4f} | - | - | FAIL: {} |\n", point_text(cs.cat, p.a, p.b), p.expected_xi, p.expected_eta, p.why);
-        else s += fmt::format("| {} | {} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f}, {:.4f} | {} |\n", point_text(cs.cat, p.a, p.b), p.phase,
+          s += fmt::format("| {} | - | {:.4f} | - | {:.4f} | - | - | FAIL: {} |\n", point_text(cs.cat, {p.a, p.b}), p.expected_xi, p.expected_eta, p.why);
+        else s += fmt::format("| {} | {} | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f}, {:.4f} | {} |\n", point_text(cs.cat, {p.a, p.b}), p.phase,
                          p.expected_xi, p.frontier.xi, p.expected_eta, p.frontier.eta, p.frontier.model.xi_far, p.frontier.model.eta_far,
                          p.passed ? "pass" : "FAIL: " + p.why);
     } else {
@@ -118,11 +120,11 @@ std::string verify_markdown(const verify::claims& cs, const std::vector<verify::
            "|---|---|---|---|---|---|---|---|\n";
       for (const auto& p : v.points) {
         if (p.ratio.empty()) {
-          s += fmt::format("| {} | - | - | - | - | - | - | FAIL: {} |\n", point_text(cs.cat, p.a, p.b), p.why);
+          s += fmt::format("| {} | - | - | - | - | - | - | FAIL: {} |\n", point_text(cs.cat, {p.a, p.b}), p.why);
           continue;
         }
         auto at = [&](std::size_t k) { return k < p.ratio.size() ? fmt::format("{:.10f}", p.ratio[k]) : std::string("-"); };
-        s += fmt::format("| {} | {} | {} | {} | {:.10f} ± {:.1e} | r^-{:.2f} | {:.0e} | {} |\n", point_text(cs.cat, p.a, p.b), at(0), at(4),
+        s += fmt::format("| {} | {} | {} | {} | {:.10f} ± {:.1e} | r^-{:.2f} | {:.0e} | {} |\n", point_text(cs.cat, {p.a, p.b}), at(0), at(4),
                          at(8), p.limit, p.limit_error, p.rate, p.tolerance, p.passed ? "pass" : "FAIL: " + p.why);
       }
     }

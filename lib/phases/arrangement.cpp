@@ -7,6 +7,9 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <fmt/format.h>
+
+#include "scalelaw/model/validate.hpp"
 #include "scalelaw/numeric/exact.hpp"
 #include "scalelaw/phases/catalogue.hpp"
 
@@ -21,8 +24,14 @@ numeric to_numeric(const rational& q) {
   return numeric(q.get_num().get_str().c_str()) / numeric(q.get_den().get_str().c_str());
 }
 
-GiNaC::numeric value_at(const GiNaC::ex& e, const rational& a, const rational& b) {
-  const GiNaC::ex v = GiNaC::normal(e.subs(GiNaC::lst{alpha() == to_numeric(a), beta() == to_numeric(b)}));
+GiNaC::numeric value_at(const GiNaC::ex& e, const rational& a, const rational& b) { return value_at(e, point{a, b}); }
+
+GiNaC::numeric value_at(const GiNaC::ex& e, const point& x) {
+  const auto& syms = parameter_symbols();
+  if (x.size() > syms.size()) throw std::logic_error("value_at: more coordinates than parameters");
+  GiNaC::lst subs;
+  for (std::size_t i = 0; i < x.size(); ++i) subs.append(syms[i] == to_numeric(x[i]));
+  const GiNaC::ex v = GiNaC::normal(e.subs(subs));
   if (!GiNaC::is_a<numeric>(v)) throw std::runtime_error("not a number after substitution");
   return GiNaC::ex_to<numeric>(v);
 }
@@ -219,10 +228,17 @@ std::vector<rational> root_separators(const std::vector<ex>& polys, const GiNaC:
   return s;
 }
 
-std::vector<std::pair<rational, rational>> open_cell_samples(const std::vector<ex>& polys, const GiNaC::symbol& x,
-                                                             const GiNaC::symbol& y) {
+std::vector<point> open_cell_samples(const std::vector<ex>& polys, const std::vector<GiNaC::symbol>& vars) {
+  if (vars.empty() || vars.size() > 4) throw std::logic_error("open_cell_samples: 1 to 4 variables");
+  const GiNaC::symbol& y = vars.back();
   const std::vector<ex> factors = irreducible_factors(polys);
-  // the projection: polynomials in x whose roots are the critical x
+  if (vars.size() == 1) {
+    std::vector<point> out;
+    for (const rational& y0 : root_separators(factors, y)) out.push_back({y0});
+    return out;
+  }
+  // the projection: polynomials in the other variables whose zero sets hold every place where the roots in y meet,
+  // appear or vanish (leading coefficients, discriminants, pairwise resultants; factors free of y as they are)
   std::vector<ex> projection;
   auto project = [&](const ex& p) {
     const ex e = GiNaC::expand(p);
@@ -236,15 +252,38 @@ std::vector<std::pair<rational, rational>> open_cell_samples(const std::vector<e
     for (std::size_t j = i + 1; j < factors.size(); ++j)
       if (factors[j].degree(y) > 0) project(GiNaC::resultant(f, factors[j], y));
   }
-  std::vector<std::pair<rational, rational>> out;
-  for (const rational& x0 : root_separators(projection, x)) {
+  const std::vector<GiNaC::symbol> below(vars.begin(), vars.end() - 1);
+  // the projection grows about as the square of the factors at each level: past this, the samples would take hours
+  constexpr std::size_t max_projection = 3000;
+  if (projection.size() > max_projection)
+    throw invalid_input(fmt::format("the exact arrangement is too large: {} irreducible polynomials in {} parameters project to {} "
+                                    "(at most {}); a catalogue with fewer terms or simpler exponents can be derived",
+                                    factors.size(), vars.size(), projection.size(), max_projection));
+  std::vector<point> base;
+  if (projection.empty()) base.push_back(point(below.size(), rational(0)));
+  else base = open_cell_samples(projection, below);
+  std::vector<point> out;
+  for (const point& x0 : base) {
+    GiNaC::lst at;
+    for (std::size_t i = 0; i < below.size(); ++i) at.append(below[i] == to_numeric(x0[i]));
     std::vector<ex> fibre;
     for (const ex& f : factors) {
-      const ex g = GiNaC::expand(f.subs(x == to_numeric(x0)));
+      const ex g = GiNaC::expand(f.subs(at));
       if (!is_a<numeric>(g)) fibre.push_back(g);
     }
-    for (const rational& y0 : root_separators(fibre, y)) out.emplace_back(x0, y0);
+    for (const rational& y0 : root_separators(fibre, y)) {
+      point p = x0;
+      p.push_back(y0);
+      out.push_back(std::move(p));
+    }
   }
+  return out;
+}
+
+std::vector<std::pair<rational, rational>> open_cell_samples(const std::vector<ex>& polys, const GiNaC::symbol& x,
+                                                             const GiNaC::symbol& y) {
+  std::vector<std::pair<rational, rational>> out;
+  for (const point& p : open_cell_samples(polys, std::vector<GiNaC::symbol>{x, y})) out.emplace_back(p[0], p[1]);
   return out;
 }
 

@@ -70,17 +70,17 @@ catalogue parse_catalogue(std::string_view text, std::string_view source) {
     if (!s) rd.fail(p.source(), "parameters", "every parameter must be a string");
     out.parameters.push_back(s->get());
   }
-  // the derivation (lib/phases/derive.cpp) works in a plane: the first parameter is its x (alpha()), the second its y
-  // (beta()); one parameter leaves y unused. Three or four need an arrangement in 3 or 4 dimensions, not built.
-  if (out.parameters.empty() || out.parameters.size() > 2)
+  // the derivation (lib/phases/derive.cpp) binds them in order to parameter_symbols(): its exact regions are an
+  // arrangement in 1 to 4 dimensions (arrangement.hpp)
+  if (out.parameters.empty() || out.parameters.size() > parameter_symbols().size())
     rd.fail(params.node()->source(), "parameters",
-            fmt::format("{} parameters: the derivation supports 1 or 2 (its exact regions are a plane arrangement)", out.parameters.size()));
+            fmt::format("{} parameters: the derivation supports 1 to {}", out.parameters.size(), parameter_symbols().size()));
   for (std::size_t i = 0; i < out.parameters.size(); ++i) {
     const std::string& n = out.parameters[i];
     if (!is_name(n) || n == "d" || n == "r")
       rd.fail(params.node()->source(), "parameters", fmt::format("'{}' cannot name a parameter (a name other than d and r)", n));
     if (rd.symbols.count(n)) rd.fail(params.node()->source(), "parameters", fmt::format("'{}' appears twice", n));
-    rd.symbols[n] = i == 0 ? alpha() : beta();
+    rd.symbols[n] = parameter_symbols()[i];
   }
   if (const auto c = doc["compute"]) {
     out.compute = rd.string_at(c, top, "compute");
@@ -155,8 +155,7 @@ catalogue parse_catalogue(std::string_view text, std::string_view source) {
         } else if (const auto* i = x.as_integer()) xs.push_back(rational(static_cast<long>(i->get())));
         else rd.fail(x.source(), key + ".point", "each coordinate is a string (\"3/10\", \"0.3\": read exactly) or an integer");
       }
-      pn.a = xs[0];
-      if (xs.size() > 1) pn.b = xs[1];
+      pn.point = std::move(xs);
       out.phase_names.push_back(std::move(pn));
     }
   }

@@ -21,41 +21,48 @@ using GiNaC::numeric;
 
 namespace {
 
-// A polynomial in alpha, beta with exact coefficients, evaluated in GMP (fast: the sign tables
+// A polynomial in the parameters with exact coefficients, evaluated in GMP (fast: the sign tables
 // below evaluate every condition at every sample of the arrangement).
-struct poly2 {
-  std::vector<std::tuple<int, int, rational>> terms;
-  explicit poly2(const ex& p) {
+struct poly_n {
+  std::vector<std::pair<std::vector<int>, rational>> terms;  // exponents of parameter_symbols() in order, coefficient
+  explicit poly_n(const ex& p) {
     const ex e = GiNaC::expand(p);
     std::vector<ex> ts;
     if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) ts.push_back(e.op(i));
     else ts.push_back(e);
+    const auto& syms = parameter_symbols();
     for (const ex& t : ts) {
-      const int i = t.degree(alpha()), j = t.degree(beta());
-      const ex c = t.coeff(alpha(), i).coeff(beta(), j);
-      if (!is_a<numeric>(c)) throw std::logic_error("poly2: not a polynomial in alpha, beta");
-      terms.emplace_back(i, j, to_rational(ex_to<numeric>(c)));
+      std::vector<int> k;
+      ex c = t;
+      for (const auto& x : syms) {
+        k.push_back(t.degree(x));
+        c = c.coeff(x, k.back());
+      }
+      while (!k.empty() && k.back() == 0) k.pop_back();
+      if (!is_a<numeric>(c)) throw std::logic_error("poly_n: not a polynomial in the parameters");
+      terms.emplace_back(std::move(k), to_rational(ex_to<numeric>(c)));
     }
   }
-  rational operator()(const rational& a, const rational& b) const {
+  rational operator()(const point& x) const {
     rational s = 0;
-    for (const auto& [i, j, c] : terms) {
+    for (const auto& [k, c] : terms) {
+      if (k.size() > x.size()) throw std::logic_error("poly_n: a parameter without a coordinate");
       rational t = c;
-      for (int k = 0; k < i; ++k) t *= a;
-      for (int k = 0; k < j; ++k) t *= b;
+      for (std::size_t i = 0; i < k.size(); ++i)
+        for (int j = 0; j < k[i]; ++j) t *= x[i];
       s += t;
     }
     return s;
   }
 };
 
-using sample = std::pair<rational, rational>;
+using sample = point;
 
-// The exact sign of a rational function of alpha, beta (0 on its zero set or at a pole).
+// The exact sign of a rational function of the parameters (0 on its zero set or at a pole).
 struct exact_sign {
-  poly2 num, den;
+  poly_n num, den;
   explicit exact_sign(const ex& e) : exact_sign(GiNaC::numer_denom(GiNaC::normal(e)), 0) {}
-  int operator()(const sample& p) const { return sgn(num(p.first, p.second)) * sgn(den(p.first, p.second)); }
+  int operator()(const sample& p) const { return sgn(num(p)) * sgn(den(p)); }
 
  private:
   exact_sign(const ex& nd, int) : num(nd.op(0)), den(nd.op(1)) {}
@@ -111,14 +118,21 @@ std::vector<boundary> derived_boundaries(const std::vector<phase>& phases) {
 }
 
 
-double evaluate(const ex& e, double a, double b) {
+double evaluate(const ex& e, const std::vector<double>& x) {
   if (is_a<numeric>(e)) return ex_to<numeric>(e).to_double();
-  if (is_a<GiNaC::symbol>(e)) return e == alpha() ? a : b;
-  if (is_a<GiNaC::add>(e)) { double s = 0; for (std::size_t i = 0; i < e.nops(); ++i) s += evaluate(e.op(i), a, b); return s; }
-  if (is_a<GiNaC::mul>(e)) { double s = 1; for (std::size_t i = 0; i < e.nops(); ++i) s *= evaluate(e.op(i), a, b); return s; }
-  if (is_a<GiNaC::power>(e)) return std::pow(evaluate(e.op(0), a, b), evaluate(e.op(1), a, b));
+  if (is_a<GiNaC::symbol>(e)) {
+    const auto& syms = parameter_symbols();
+    for (std::size_t i = 0; i < syms.size() && i < x.size(); ++i)
+      if (e == syms[i]) return x[i];
+    throw std::runtime_error("evaluate: a symbol without a value");
+  }
+  if (is_a<GiNaC::add>(e)) { double s = 0; for (std::size_t i = 0; i < e.nops(); ++i) s += evaluate(e.op(i), x); return s; }
+  if (is_a<GiNaC::mul>(e)) { double s = 1; for (std::size_t i = 0; i < e.nops(); ++i) s *= evaluate(e.op(i), x); return s; }
+  if (is_a<GiNaC::power>(e)) return std::pow(evaluate(e.op(0), x), evaluate(e.op(1), x));
   throw std::runtime_error("evaluate: unsupported expression");
 }
+
+double evaluate(const ex& e, double a, double b) { return evaluate(e, std::vector<double>{a, b}); }
 
 const std::vector<reference_point>& reference_points() {
   static const std::vector<reference_point> pts{
@@ -131,9 +145,9 @@ const std::vector<reference_point>& reference_points() {
 
 namespace {
 
-bool cell_contains(const cell& c, const rational& a, const rational& b) {
+bool cell_contains(const cell& c, const point& x) {
   for (const auto& q : c.region)
-    if (!(value_at(q.expr, a, b) > 0)) return false;
+    if (!(value_at(q.expr, x) > 0)) return false;
   return true;
 }
 
@@ -254,18 +268,25 @@ std::vector<std::vector<inequality>> phase_region(const phase& ph, const std::ve
 
 std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivation_options& opt) {
   const std::vector<candidate> cands = candidates(regs, opt.compute_d, opt.compute_r);
-  // the arrangement of every polynomial the conditions are made of, and for PPXP alpha = 0 (the model needs alpha > 0)
-  std::vector<ex> all_conditions;
-  if (opt.ppxp) all_conditions.push_back(alpha());
-  for (const regime& reg : regs) all_conditions.insert(all_conditions.end(), reg.conditions.begin(), reg.conditions.end());
-  for (const candidate& c : cands) all_conditions.insert(all_conditions.end(), c.conditions.begin(), c.conditions.end());
-  std::vector<sample> pts;
-  for (const sample& p : open_cell_samples(all_conditions, alpha(), beta()))
-    if (!opt.ppxp || p.first > 0) pts.push_back(p);
+  // Exact decisions need a sample in every open cell of the arrangement of the polynomials they involve, and for PPXP
+  // alpha = 0 (the model needs alpha > 0). One arrangement per candidate (its regime's conditions and its own), then
+  // one of the boundaries the cells keep: in 3 or 4 parameters one arrangement of every condition at once is far too
+  // large (its projection grows doubly exponentially with the number of polynomials).
+  const std::vector<GiNaC::symbol> vars = parameter_symbols(opt.parameters);
+  auto samples_of = [&](std::vector<ex> polys) {
+    if (opt.ppxp) polys.push_back(alpha());
+    std::vector<sample> out;
+    for (sample& p : open_cell_samples(polys, vars))
+      if (!opt.ppxp || p[0] > 0) out.push_back(std::move(p));
+    return out;
+  };
 
   std::vector<phase> phases;
   for (const candidate& cand : cands) {
     const regime& reg = *cand.reg;
+    std::vector<ex> polys = reg.conditions;
+    polys.insert(polys.end(), cand.conditions.begin(), cand.conditions.end());
+    const std::vector<sample> pts = samples_of(polys);
     std::vector<sample> reg_pts;
     const sample_set in_regime = holds(reg.conditions, pts);
     for (std::size_t k = 0; k < pts.size(); ++k)
@@ -327,14 +348,26 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivati
     bool flipped = false;
     boundary_polys.push_back(primitive(f, flipped));
   }
-  for (auto& ph : phases) ph.region = phase_region(ph, boundary_polys, pts);
+  // each phase's region from the boundaries its own cells are cut by (in boundary_polys' order), on the arrangement of
+  // those alone
+  for (auto& ph : phases) {
+    std::vector<ex> own;
+    for (const auto& c : ph.cells)
+      for (const auto& q : c.region) own.push_back(q.expr);
+    const std::vector<ex> own_factors = irreducible_factors(own);
+    std::vector<ex> polys;
+    for (const ex& p : boundary_polys)
+      for (const ex& f : own_factors)
+        if (GiNaC::expand(p - f).is_zero() || GiNaC::expand(p + f).is_zero()) { polys.push_back(p); break; }
+    ph.region = phase_region(ph, polys, samples_of(polys));
+  }
   if (!opt.ppxp) {  // no reference points: P1, P2, ... in the order the derivation meets them (regimes, then pairs),
                     // or the name of the catalogue's [[phase]] point inside (several: joined by +)
     for (std::size_t i = 0; i < phases.size(); ++i) {
       auto& ph = phases[i];
       for (const auto& n : opt.names)
         for (const auto& c : ph.cells)
-          if (cell_contains(c, n.a, n.b)) { ph.reference_points.push_back(n.name); break; }
+          if (cell_contains(c, n.point)) { ph.reference_points.push_back(n.name); break; }
       ph.label.clear();
       for (auto& l : ph.reference_points) ph.label += (ph.label.empty() ? "" : "+") + l;
       if (ph.label.empty()) ph.label = "P" + std::to_string(i + 1);
@@ -345,7 +378,7 @@ std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivati
   for (auto& ph : phases) {
     for (const auto& rp : reference_points())
       for (const auto& c : ph.cells)
-        if (cell_contains(c, rp.alpha, rp.beta)) { ph.reference_points.push_back(rp.label); break; }
+        if (cell_contains(c, point{rp.alpha, rp.beta})) { ph.reference_points.push_back(rp.label); break; }
     if (ph.reference_points.size() == 1) ph.label = ph.reference_points[0];
     else if (ph.reference_points.empty()) ph.label = "unnamed-" + std::to_string(++unnamed);
     else {
@@ -374,6 +407,7 @@ derivation_options derivation_options::of(const catalogue& c) {
   o.ppxp = c.parameters == std::vector<std::string>{"alpha", "beta"} && c.compute_d == 1 && c.compute_r == 1 &&
            c.phase_names.empty();
   o.names = c.phase_names;
+  o.parameters = c.parameters.size();
   return o;
 }
 
@@ -396,7 +430,7 @@ classification classify(const rational& a, const rational& b, double near) {
   classification out;
   for (const auto& ph : derived_phases())
     for (const auto& c : ph.cells)
-      if (!out.ph && cell_contains(c, a, b)) {
+      if (!out.ph && cell_contains(c, point{a, b})) {
         out.ph = &ph;
         out.in_cell = &c;
       }
@@ -415,7 +449,7 @@ classification classify(const rational& a, const rational& b, double near) {
       for (const rational& db : {rational(1, 1000000), rational(-1, 1000000)})
         for (const auto& ph : derived_phases())
           for (const auto& c : ph.cells)
-            if (!out.ph && (!strictly_in || strictly_in == &ph) && cell_contains(c, a + da, b + db)) {
+            if (!out.ph && (!strictly_in || strictly_in == &ph) && cell_contains(c, point{a + da, b + db})) {
               out.ph = &ph;
               out.in_cell = &c;
             }
@@ -429,7 +463,7 @@ classification classify(const rational& a, const rational& b, double near) {
     if (!(pa > 0) || !(2 * pa + 2 * pb > 1)) return nullptr;
     for (const auto& ph : derived_phases())
       for (const auto& c : ph.cells)
-        if (cell_contains(c, pa, pb)) return &ph;
+        if (cell_contains(c, point{pa, pb})) return &ph;
     return nullptr;
   };
   auto value_text = [&](const ex& e) { return to_string(to_rational(value_at(e, a, b))); };

@@ -13,20 +13,43 @@ using GiNaC::ex_to;
 using GiNaC::is_a;
 using GiNaC::numeric;
 
+namespace {
+
+// A term's powers of parameter_symbols(), in order.
+std::vector<int> exponents(const ex& t) {
+  std::vector<int> k;
+  for (const auto& x : parameter_symbols()) k.push_back(t.degree(x));
+  return k;
+}
+int total_degree(const ex& t) {
+  int s = 0;
+  for (int k : exponents(t)) s += k;
+  return s;
+}
+// the term's number: every parameter set to 1
+ex coefficient(const ex& t) {
+  GiNaC::lst ones;
+  for (const auto& x : parameter_symbols()) ones.append(x == 1);
+  return t.subs(ones);
+}
+// graded order: higher total degree first, then higher powers of alpha, beta, gamma, delta in turn
+bool graded_before(const ex& x, const ex& y) {
+  if (total_degree(x) != total_degree(y)) return total_degree(x) > total_degree(y);
+  return exponents(x) > exponents(y);
+}
+
+}  // namespace
+
 std::string poly_text(const ex& p, bool latex) {
   std::ostringstream os;
   const ex e = GiNaC::expand(p);
   std::vector<ex> terms;
   if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
   else terms.push_back(e);
-  auto degree = [](const ex& t) { return t.degree(alpha()) + t.degree(beta()); };
-  std::stable_sort(terms.begin(), terms.end(), [&](const ex& x, const ex& y) {
-    if (degree(x) != degree(y)) return degree(x) > degree(y);
-    return x.degree(alpha()) > y.degree(alpha());
-  });
+  std::stable_sort(terms.begin(), terms.end(), [&](const ex& x, const ex& y) { return graded_before(x, y); });
   // start with a positive term when there is one ("1-2*alpha", not "-2*alpha+1")
   auto sign_of = [](const ex& t) {
-    const ex c = t.subs(GiNaC::lst{alpha() == 1, beta() == 1});
+    const ex c = coefficient(t);
     return is_a<numeric>(c) && ex_to<numeric>(c) < 0;
   };
   if (!terms.empty() && sign_of(terms[0])) {
@@ -35,29 +58,27 @@ std::string poly_text(const ex& p, bool latex) {
   }
   bool first = true;
   for (const ex& t : terms) {
-    // canonical monomial c alpha^i beta^j, printed by hand (GiNaC orders factors by hash)
-    const int i = t.degree(alpha()), j = t.degree(beta());
-    const ex cx = t.coeff(alpha(), i).coeff(beta(), j);
+    // canonical monomial c alpha^i beta^j gamma^k delta^l, printed by hand (GiNaC orders factors by hash)
+    const std::vector<int> k = exponents(t);
+    const ex cx = coefficient(t);
     numeric c = is_a<numeric>(cx) ? ex_to<numeric>(cx) : numeric(1);
     const bool negative = c < 0;
     if (negative) c = -c;
     os << (first ? (negative ? "-" : "") : (negative ? "-" : "+"));
     first = false;
     std::ostringstream body;
-    const bool unit = (i > 0 || j > 0) && c == 1;
+    const bool unit = total_degree(t) > 0 && c == 1;
     if (!unit) {
       if (latex && !c.is_integer()) body << "\\tfrac{" << c.numer() << "}{" << c.denom() << "}";
       else body << c;
     }
-    auto factor = [&](const char* text_name, const char* latex_name, int power) {
-      if (power == 0) return;
-      const std::string sep = latex ? " " : "*";
-      if (!body.str().empty()) body << sep;
-      body << (latex ? latex_name : text_name);
-      if (power > 1) body << (latex ? "^{" + std::to_string(power) + "}" : "^" + std::to_string(power));
-    };
-    factor("alpha", "\\alpha", i);
-    factor("beta", "\\beta", j);
+    for (std::size_t v = 0; v < k.size(); ++v) {
+      if (k[v] == 0) continue;
+      if (!body.str().empty()) body << (latex ? " " : "*");
+      const std::string& n = parameter_symbols()[v].get_name();
+      body << (latex ? "\\" + n : n);
+      if (k[v] > 1) body << (latex ? "^{" + std::to_string(k[v]) + "}" : "^" + std::to_string(k[v]));
+    }
     os << body.str();
   }
   return os.str();
@@ -68,17 +89,11 @@ numeric leading_coefficient(const ex& p) {
   std::vector<ex> terms;
   if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
   else terms.push_back(e);
-  int best_deg = -1, best_a = -1;
-  numeric lc = 1;
-  for (const ex& t : terms) {
-    const int dg = t.degree(alpha()) + t.degree(beta()), da = t.degree(alpha());
-    if (dg > best_deg || (dg == best_deg && da > best_a)) {
-      best_deg = dg; best_a = da;
-      const ex c = t.subs(GiNaC::lst{alpha() == 1, beta() == 1});
-      lc = ex_to<numeric>(c);
-    }
-  }
-  return lc;
+  // the first term in poly_text's order (graded, then by the powers of alpha, beta, gamma, delta in turn)
+  const ex* lead = nullptr;
+  for (const ex& t : terms)
+    if (!lead || graded_before(t, *lead)) lead = &t;
+  return ex_to<numeric>(coefficient(*lead));
 }
 ex primitive(const ex& p, bool& flipped) {
   ex e = GiNaC::expand(p);
@@ -98,9 +113,10 @@ std::string boundary::equation() const {
   bool flipped = false;
   const ex p = primitive(poly, flipped);
   std::string s = poly_text(p, false) + " = 0";
-  for (const GiNaC::symbol& x : {alpha(), beta()}) {
-    const GiNaC::symbol& other = (x == alpha()) ? beta() : alpha();
-    if (p.degree(other) != 0 || p.degree(x) > 2) continue;
+  for (const GiNaC::symbol& x : parameter_symbols()) {
+    bool univariate = true;
+    for (const GiNaC::symbol& other : parameter_symbols()) univariate = univariate && (other == x || p.degree(other) == 0);
+    if (!univariate || p.degree(x) > 2) continue;
     if (p.degree(x) == 1) {
       const ex root = GiNaC::normal(-p.coeff(x, 0) / p.coeff(x, 1));
       std::ostringstream os;

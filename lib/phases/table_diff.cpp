@@ -65,22 +65,22 @@ struct reader {
   }
 };
 
-bool in(const region_set& r, const rational& a, const rational& b) {
+bool in(const region_set& r, const point& x) {
   for (const auto& conj : r) {
     bool all = true;
-    for (const auto& q : conj) all = all && value_at(q, a, b).is_positive();
+    for (const auto& q : conj) all = all && value_at(q, x).is_positive();
     if (all) return true;
   }
   return false;
 }
 
 // equal as open sets: the same membership on every open cell of the arrangement of both regions' polynomials
-bool same_set(const region_set& x, const region_set& y) {
+bool same_set(const region_set& x, const region_set& y, std::size_t parameters) {
   std::vector<GiNaC::ex> exprs;
   for (const auto* r : {&x, &y})
     for (const auto& conj : *r) exprs.insert(exprs.end(), conj.begin(), conj.end());
-  for (const auto& [a, b] : open_cell_samples(irreducible_factors(exprs), alpha(), beta()))
-    if (in(x, a, b) != in(y, a, b)) return false;
+  for (const point& p : open_cell_samples(irreducible_factors(exprs), parameter_symbols(parameters)))
+    if (in(x, p) != in(y, p)) return false;
   return true;
 }
 
@@ -107,7 +107,8 @@ region_set region_of(const phase& ph) {
 std::vector<phase_change> compare_tables(const std::vector<phase_text>& old, const std::vector<phase>& now,
                                          const std::vector<std::string>& parameters) {
   reader rd;
-  for (std::size_t i = 0; i < parameters.size() && i < 2; ++i) rd.symbols[parameters[i]] = i == 0 ? alpha() : beta();
+  const std::size_t n = std::clamp<std::size_t>(parameters.size(), 1, parameter_symbols().size());
+  for (std::size_t i = 0; i < parameters.size() && i < n; ++i) rd.symbols[parameters[i]] = parameter_symbols()[i];
   std::vector<parsed> was;
   for (const auto& p : old)
     was.push_back({rd.expr(p.xi, "phase " + p.label + ": xi_formula"), rd.expr(p.eta, "phase " + p.label + ": eta_formula"),
@@ -127,14 +128,14 @@ std::vector<phase_change> compare_tables(const std::vector<phase_text>& old, con
       const phase& ph = now[k];
       if (!same(was[i].xi, ph.xi)) out.push_back({ph.label, "xi", old[i].xi, formula_text(ph.xi)});
       if (!same(was[i].eta, ph.eta)) out.push_back({ph.label, "eta", old[i].eta, formula_text(ph.eta)});
-      if (!same_set(was[i].region, region_of(ph))) out.push_back({ph.label, "region", old[i].region, "(as derived now)"});
+      if (!same_set(was[i].region, region_of(ph), n)) out.push_back({ph.label, "region", old[i].region, "(as derived now)"});
       if (old[i].dominant != dominant_of(ph)) out.push_back({ph.label, "dominant", join(old[i].dominant), join(dominant_of(ph))});
       break;
     }
   // then the same formulas and region under another name
   for (std::size_t i = 0; i < old.size(); ++i)
     for (std::size_t k = 0; k < now.size() && !old_matched[i]; ++k)
-      if (!now_matched[k] && same(was[i].xi, now[k].xi) && same(was[i].eta, now[k].eta) && same_set(was[i].region, region_of(now[k]))) {
+      if (!now_matched[k] && same(was[i].xi, now[k].xi) && same(was[i].eta, now[k].eta) && same_set(was[i].region, region_of(now[k]), n)) {
         old_matched[i] = now_matched[k] = true;
         out.push_back({now[k].label, "renamed", old[i].label, now[k].label});
       }

@@ -55,7 +55,7 @@ claims parse_claims(std::string_view text, std::string_view source,
     out.catalogue_source = "built-in";
   }
   for (std::size_t i = 0; i < out.cat.parameters.size(); ++i)
-    rd.symbols[out.cat.parameters[i]] = i == 0 ? phases::alpha() : phases::beta();
+    rd.symbols[out.cat.parameters[i]] = phases::parameter_symbols()[i];
   const auto list = doc["claim"];
   if (!list || !list.as_array() || list.as_array()->empty()) rd.fail(top, "claim", "at least one [[claim]] is required");
   std::size_t ci = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "phases/arrangement.hpp"
 #include "scalelaw/numeric/exact.hpp"
@@ -20,25 +21,27 @@ using phases::alpha;
 using phases::beta;
 using phases::value_at;
 
-bool holds(const std::vector<GiNaC::ex>& conditions, const rational& a, const rational& b) {
+using phases::point;
+
+bool holds(const std::vector<GiNaC::ex>& conditions, const point& x) {
   for (const auto& c : conditions)
-    if (!value_at(c, a, b).is_positive()) return false;
+    if (!value_at(c, x).is_positive()) return false;
   return true;
 }
 
-const phases::phase* phase_at(const std::vector<phases::phase>& table, const rational& a, const rational& b) {
+const phases::phase* phase_at(const std::vector<phases::phase>& table, const point& x) {
   for (const auto& ph : table)
     for (const auto& c : ph.cells) {
       bool in = true;
-      for (const auto& q : c.region) in = in && value_at(q.expr, a, b).is_positive();
+      for (const auto& q : c.region) in = in && value_at(q.expr, x).is_positive();
       if (in) return &ph;
     }
   return nullptr;
 }
 
-const phases::monomial* term_at(const phases::catalogue& cat, const phases::term& t, const rational& a, const rational& b) {
+const phases::monomial* term_at(const phases::catalogue& cat, const phases::term& t, const point& x) {
   for (const auto& reg : cat.regimes)
-    if (holds(reg.conditions, a, b))
+    if (holds(reg.conditions, x))
       for (const auto& m : reg.terms)
         if (m.t == t) return &m;
   return nullptr;
@@ -46,9 +49,11 @@ const phases::monomial* term_at(const phases::catalogue& cat, const phases::term
 
 bool same(const GiNaC::ex& x, const GiNaC::ex& y) { return GiNaC::normal(x - y).is_zero(); }
 
-std::string point_text(const phases::catalogue& cat, const rational& a, const rational& b) {
-  if (cat.parameters.size() == 1) return fmt::format("{} = {}", cat.parameters[0], to_string(a));
-  return fmt::format("({}, {}) = ({}, {})", cat.parameters[0], cat.parameters[1], to_string(a), to_string(b));
+std::string point_text(const phases::catalogue& cat, const point& x) {
+  if (cat.parameters.size() == 1) return fmt::format("{} = {}", cat.parameters[0], to_string(x.at(0)));
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < cat.parameters.size(); ++i) values.push_back(to_string(x.at(i)));
+  return fmt::format("({}) = ({})", fmt::join(cat.parameters, ", "), fmt::join(values, ", "));
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -73,27 +78,28 @@ symbolic_verdict check_symbolic(const claim& c, const phases::catalogue& cat, co
   } else {
     for (const auto& reg : cat.regimes) exprs.insert(exprs.end(), reg.conditions.begin(), reg.conditions.end());
   }
-  const auto samples = phases::open_cell_samples(phases::irreducible_factors(exprs), alpha(), beta());
+  const auto samples =
+      phases::open_cell_samples(phases::irreducible_factors(exprs), phases::parameter_symbols(cat.parameters.size()));
   std::vector<std::string> disagree, outside;
-  for (const auto& [a, b] : samples) {
-    if (ppxp_domain && !(a > 0)) continue;
-    if (!holds(c.region, a, b)) continue;
-    cell_met m{a, b, "", false};
+  for (const point& x : samples) {
+    if (ppxp_domain && !(x[0] > 0)) continue;
+    if (!holds(c.region, x)) continue;
+    cell_met m{x, "", false};
     if (c.is_exponent()) {
-      if (const auto* ph = phase_at(table, a, b)) {
+      if (const auto* ph = phase_at(table, x)) {
         m.phase = ph->label;
         m.agrees = same(*c.xi, ph->xi) && same(*c.eta, ph->eta);
       }
-    } else if (const auto* mono = term_at(cat, *c.term, a, b)) {
+    } else if (const auto* mono = term_at(cat, *c.term, x)) {
       // the regime's name stands for the phase; the sums are in r at fixed gamma, so the r-exponent is what is claimed
       for (const auto& reg : cat.regimes)
-        if (holds(reg.conditions, a, b)) { m.phase = reg.name; break; }
+        if (holds(reg.conditions, x)) { m.phase = reg.name; break; }
       m.agrees = same(c.r_exponent, mono->r_exp);
     }
-    if (m.phase.empty()) outside.push_back(point_text(cat, a, b));
+    if (m.phase.empty()) outside.push_back(point_text(cat, x));
     else {
       if (std::find(out.phases_met.begin(), out.phases_met.end(), m.phase) == out.phases_met.end()) out.phases_met.push_back(m.phase);
-      if (!m.agrees) disagree.push_back(fmt::format("{} at {}", m.phase, point_text(cat, a, b)));
+      if (!m.agrees) disagree.push_back(fmt::format("{} at {}", m.phase, point_text(cat, x)));
     }
     out.cells.push_back(m);
   }
@@ -240,7 +246,7 @@ std::vector<claim_verdict> verify_claims(const claims& cs, const verify_options&
           v.points.push_back(pv);
           continue;
         }
-        if (o.progress) o.progress(fmt::format("claim '{}': measuring at {} ({:.0f} s so far)", c.name, point_text(cs.cat, a, b), elapsed()));
+        if (o.progress) o.progress(fmt::format("claim '{}': measuring at {} ({:.0f} s so far)", c.name, point_text(cs.cat, point{a, b}), elapsed()));
         try {
           if (c.is_exponent()) measure_exponent_point(pv);
           else measure_asymptotic_point(c, pv);

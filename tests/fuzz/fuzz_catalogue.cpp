@@ -1,6 +1,6 @@
 // libFuzzer target: the catalogue and claims readers (lib/phases/catalogue_file.hpp, lib/verify/claims.hpp; toml++ and
 // GiNaC's parser, issues 35 and 36), each fed the same text. Any text may be refused with invalid_input, whose message
-// names the source and a line ("f.toml:LINE: ..."); what is accepted has the shape the derivation relies on: one or two
+// names the source and a line ("f.toml:LINE: ..."); what is accepted has the shape the derivation relies on: one to four
 // parameters, at least one regime, each with terms; a claims file's claims each of one kind, with a region.
 #include <cstddef>
 #include <cstdint>
@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (std::string_view(e.what()).substr(0, 7) != "f.toml:") __builtin_trap();  // a refusal names where
     return 0;
   }
-  if (c.parameters.empty() || c.parameters.size() > 2 || c.regimes.empty()) __builtin_trap();
+  if (c.parameters.empty() || c.parameters.size() > phases::parameter_symbols().size() || c.regimes.empty()) __builtin_trap();
   for (const auto& r : c.regimes)
     if (r.terms.empty()) __builtin_trap();
   return 0;

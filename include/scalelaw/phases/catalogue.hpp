@@ -32,6 +32,11 @@ inline const std::string& name(const term& t) { return t.label(); }
 /// alpha, beta as GiNaC symbols (one pair for the whole program).
 const GiNaC::symbol& alpha();
 const GiNaC::symbol& beta();
+/// The derivation's parameters in order, at most 4: alpha(), beta(), then gamma and delta. A catalogue's own names are
+/// bound to them in the order it lists them (catalogue_file.hpp); printing renames them back (with_parameter_names).
+const std::vector<GiNaC::symbol>& parameter_symbols();
+/// The first n of them (1 <= n <= 4).
+std::vector<GiNaC::symbol> parameter_symbols(std::size_t n);
 
 struct monomial {
   term t;

@@ -13,7 +13,8 @@ namespace scalelaw::phases {
 
 struct catalogue {
   std::string name;
-  /// as named in the file, 1 or 2; the first is the derivation's symbol alpha(), the second beta() (output_names renames)
+  /// as named in the file, 1 to 4; bound in order to parameter_symbols(): alpha(), beta(), gamma, delta (printing renames
+  /// them back: with_parameter_names)
   std::vector<std::string> parameters;
   std::string compute = "d*r";          ///< the compute f as a monomial in d and r (other names: constant factors)
   rational compute_d{1}, compute_r{1};  ///< f ~ d^compute_d r^compute_r
@@ -21,7 +22,7 @@ struct catalogue {
   /// `[[phase]]` entries: the phase whose region holds `point` (in the parameters' order) is called `name`
   struct phase_name {
     std::string name;
-    rational a{0}, b{0};  ///< b = 0 for one parameter
+    std::vector<rational> point;  ///< one coordinate per parameter, in the parameters' order
   };
   std::vector<phase_name> phase_names;
 };

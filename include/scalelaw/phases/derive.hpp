@@ -70,6 +70,8 @@ struct derivation_options {
   bool ppxp = true;
   /// outside the PPXP conventions: the phase holding a named point takes its name (catalogue's [[phase]]), the rest P<n>
   std::vector<catalogue::phase_name> names;
+  /// how many parameters the regimes are in (1 to 4): the first that many of parameter_symbols()
+  std::size_t parameters = 2;
   static derivation_options of(const catalogue& c);
 };
 /// The derivation of any catalogue's regimes (catalogue_file.hpp).
@@ -95,5 +97,7 @@ std::string formula_text(const GiNaC::ex& e);   ///< (2*alpha+2*beta-1)/(2*alpha
 std::string formula_latex(const GiNaC::ex& e);  ///< \frac{2\alpha+2\beta-1}{2\alpha+1}
 /// Evaluates a rational function of alpha, beta at doubles (fast; for pictures and sweeps).
 double evaluate(const GiNaC::ex& e, double alpha_v, double beta_v);
+/// The same at a point of any number of parameters (x[i] binds parameter_symbols()[i]).
+double evaluate(const GiNaC::ex& e, const std::vector<double>& x);
 
 }  // namespace scalelaw::phases

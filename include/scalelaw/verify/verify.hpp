@@ -21,7 +21,7 @@
 namespace scalelaw::verify {
 
 struct cell_met {
-  rational a, b;        ///< an exact point of the cell
+  std::vector<rational> x;  ///< an exact point of the cell, one coordinate per parameter
   std::string phase;    ///< the derived phase there (empty: no phase of the table, e.g. no learning)
   bool agrees = false;  ///< the claim's formulas (exponents) equal the phase's there
 };
@@ -35,7 +35,7 @@ struct symbolic_verdict {
 };
 
 struct point_verdict {
-  rational a, b;
+  rational a, b;                     ///< the point (PPXP: alpha, beta)
   std::string phase;                 ///< derived, at the point
   double expected_xi = 0, expected_eta = 0;  ///< exponent claims: the claim's cell at the point
   frontier_verdict frontier;         ///< exponent claims
