@@ -21,8 +21,8 @@ std::string phase_table_csv(const std::vector<phases::phase>& phs = phases::deri
 nlohmann::json phase_table_json(const std::vector<phases::phase>& phs = phases::derived_phases());
 std::string phase_table_tex(const std::vector<phases::phase>& phs = phases::derived_phases());
 
-/// A rendered table (any format) with the derivation's symbols alpha and beta written as a catalogue's own parameter
-/// names (the first parameter is alpha(), the second beta(): catalogue_file.hpp); in TeX, \\alpha becomes \\mathit{name}.
+/// A rendered table (any format) with the derivation's symbols alpha, beta, gamma, delta written as a catalogue's own
+/// parameter names (bound in order: catalogue_file.hpp); in TeX, \\alpha becomes \\mathit{name}.
 std::string with_parameter_names(const std::string& text, const std::vector<std::string>& names);
 
 }  // namespace scalelaw

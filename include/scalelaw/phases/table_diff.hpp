@@ -21,7 +21,7 @@ struct phase_change {
   std::string before, after;
 };
 
-/// The changes from `old` to `now`; `parameters` are the names the texts use (bound to alpha(), beta() in order).
+/// The changes from `old` to `now`; `parameters` are the names the texts use (bound to parameter_symbols() in order).
 /// A text that does not parse throws invalid_input naming the phase and the key.
 std::vector<phase_change> compare_tables(const std::vector<phase_text>& old, const std::vector<phase>& now,
                                          const std::vector<std::string>& parameters);
