@@ -269,9 +269,9 @@ std::vector<std::vector<inequality>> phase_region(const phase& ph, const std::ve
 std::vector<phase> derive_phases(const std::vector<regime>& regs, const derivation_options& opt) {
   const std::vector<candidate> cands = candidates(regs, opt.compute_d, opt.compute_r);
   // Exact decisions need a sample in every open cell of the arrangement of the polynomials they involve, and for PPXP
-  // alpha = 0 (the model needs alpha > 0). One arrangement per candidate (its regime's conditions and its own), then
-  // one of the boundaries the cells keep: in 3 or 4 parameters one arrangement of every condition at once is far too
-  // large (its projection grows doubly exponentially with the number of polynomials).
+  // alpha = 0 (the model needs alpha > 0). One arrangement per candidate (its regime's conditions and its own), then one
+  // per phase (the boundaries of its own cells): in 3 or 4 parameters one arrangement of every condition at once is
+  // far too large (its projection grows doubly exponentially with the number of polynomials; docs/NOTES.md).
   const std::vector<GiNaC::symbol> vars = parameter_symbols(opt.parameters);
   auto samples_of = [&](std::vector<ex> polys) {
     if (opt.ppxp) polys.push_back(alpha());
