@@ -3,6 +3,7 @@
 // results go to DIR/points.jsonl as they arrive (lib/output/points_file.hpp), on one process or over MPI ranks
 // (sweep_mpi.hpp), and the finished file is sorted by the grid's order.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -227,7 +228,12 @@ void register_sweep(CLI::App& app, runner& run) {
       try {
         return run_sweep(*a, flags);
       } catch (const invalid_input&) {
-        if (launched && launched->rank != 0) return 2;
+        if (launched && launched->rank != 0) {
+          // mpirun ends the whole job at the first non-zero exit, and rank 0's message was lost when another rank got
+          // there first (clean-clone CI, 2026-12-05): the other ranks leave a second later
+          std::this_thread::sleep_for(std::chrono::seconds(1));
+          return 2;
+        }
         throw;
       }
     };
