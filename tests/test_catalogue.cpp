@@ -162,19 +162,30 @@ catalogue shipped(const std::string& file) {
   return parse_catalogue(os.str(), file);
 }
 
-rational exact_at(const GiNaC::ex& e, const rational& a, const rational& b) { return to_rational(value_at(e, a, b)); }
-
-// the phase whose cell holds (a, b), with its exact xi and eta (nullptr off every cell)
+// the phase whose cell holds x (or (a, b)), with its exact xi and eta (nullptr off every cell)
 struct located { const phase* ph = nullptr; rational xi, eta; };
-located locate(const std::vector<phase>& phs, const rational& a, const rational& b = 0) {
+
+// the sign of e at x: in double, exactly (GiNaC) when the double is within 1e-9 of zero
+int sign_at(const GiNaC::ex& e, const point& x) {
+  std::vector<double> xd;
+  for (const auto& v : x) xd.push_back(v.get_d());
+  const double v = evaluate(e, xd);
+  if (std::abs(v) > 1e-9) return v > 0 ? 1 : -1;
+  const GiNaC::numeric q = value_at(e, x);
+  return q.is_zero() ? 0 : (q.is_positive() ? 1 : -1);
+}
+
+located locate_at(const std::vector<phase>& phs, const point& x) {
   for (const auto& ph : phs)
     for (const auto& c : ph.cells) {
       bool in = true;
-      for (const auto& q : c.region) in = in && exact_at(q.expr, a, b) > 0;
-      if (in) return {&ph, exact_at(ph.xi, a, b), exact_at(ph.eta, a, b)};
+      for (const auto& q : c.region) in = in && sign_at(q.expr, x) > 0;
+      if (in) return {&ph, to_rational(value_at(ph.xi, x)), to_rational(value_at(ph.eta, x))};
     }
   return {};
 }
+
+located locate(const std::vector<phase>& phs, const rational& a, const rational& b = 0) { return locate_at(phs, point{a, b}); }
 
 std::vector<std::string> names_of(const phase& ph) {
   std::vector<std::string> out;
@@ -283,26 +294,6 @@ BOOST_AUTO_TEST_CASE(parameters_and_compute_refused) {
 // test_phases does in the plane. Every derived phase must be met, and the negation (the cross term's r-exponent moved
 // scaled by 21/20 before deriving) must disagree with the brute force somewhere.
 namespace {
-
-// the sign of e at x: in double, exactly (GiNaC) when the double is within 1e-9 of zero
-int sign_at(const GiNaC::ex& e, const point& x) {
-  std::vector<double> xd;
-  for (const auto& v : x) xd.push_back(v.get_d());
-  const double v = evaluate(e, xd);
-  if (std::abs(v) > 1e-9) return v > 0 ? 1 : -1;
-  const GiNaC::numeric q = value_at(e, x);
-  return q.is_zero() ? 0 : (q.is_positive() ? 1 : -1);
-}
-
-located locate_at(const std::vector<phase>& phs, const point& x) {
-  for (const auto& ph : phs)
-    for (const auto& c : ph.cells) {
-      bool in = true;
-      for (const auto& q : c.region) in = in && sign_at(q.expr, x) > 0;
-      if (in) return {&ph, to_rational(value_at(ph.xi, x)), to_rational(value_at(ph.eta, x))};
-    }
-  return {};
-}
 
 // the optimum (xi, eta) of the catalogue's own monomials at x, in double (NAN off every regime)
 std::pair<double, double> brute_force_at(const catalogue& c, const point& x) {

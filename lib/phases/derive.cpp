@@ -30,14 +30,9 @@ struct poly_n {
     std::vector<ex> ts;
     if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) ts.push_back(e.op(i));
     else ts.push_back(e);
-    const auto& syms = parameter_symbols();
     for (const ex& t : ts) {
-      std::vector<int> k;
-      ex c = t;
-      for (const auto& x : syms) {
-        k.push_back(t.degree(x));
-        c = c.coeff(x, k.back());
-      }
+      std::vector<int> k = monomial_exponents(t);
+      const ex c = monomial_coefficient(t);
       while (!k.empty() && k.back() == 0) k.pop_back();
       if (!is_a<numeric>(c)) throw std::logic_error("poly_n: not a polynomial in the parameters");
       terms.emplace_back(std::move(k), to_rational(ex_to<numeric>(c)));

@@ -13,29 +13,29 @@ using GiNaC::ex_to;
 using GiNaC::is_a;
 using GiNaC::numeric;
 
-namespace {
-
-// A term's powers of parameter_symbols(), in order.
-std::vector<int> exponents(const ex& t) {
+std::vector<int> monomial_exponents(const ex& t) {
   std::vector<int> k;
   for (const auto& x : parameter_symbols()) k.push_back(t.degree(x));
   return k;
 }
-int total_degree(const ex& t) {
-  int s = 0;
-  for (int k : exponents(t)) s += k;
-  return s;
-}
-// the term's number: every parameter set to 1
-ex coefficient(const ex& t) {
+
+ex monomial_coefficient(const ex& t) {
   GiNaC::lst ones;
   for (const auto& x : parameter_symbols()) ones.append(x == 1);
   return t.subs(ones);
 }
+
+namespace {
+
+int total_degree(const ex& t) {
+  int s = 0;
+  for (int k : monomial_exponents(t)) s += k;
+  return s;
+}
 // graded order: higher total degree first, then higher powers of alpha, beta, gamma, delta in turn
 bool graded_before(const ex& x, const ex& y) {
   if (total_degree(x) != total_degree(y)) return total_degree(x) > total_degree(y);
-  return exponents(x) > exponents(y);
+  return monomial_exponents(x) > monomial_exponents(y);
 }
 
 }  // namespace
@@ -49,7 +49,7 @@ std::string poly_text(const ex& p, bool latex) {
   std::stable_sort(terms.begin(), terms.end(), [&](const ex& x, const ex& y) { return graded_before(x, y); });
   // start with a positive term when there is one ("1-2*alpha", not "-2*alpha+1")
   auto sign_of = [](const ex& t) {
-    const ex c = coefficient(t);
+    const ex c = monomial_coefficient(t);
     return is_a<numeric>(c) && ex_to<numeric>(c) < 0;
   };
   if (!terms.empty() && sign_of(terms[0])) {
@@ -59,8 +59,8 @@ std::string poly_text(const ex& p, bool latex) {
   bool first = true;
   for (const ex& t : terms) {
     // canonical monomial c alpha^i beta^j gamma^k delta^l, printed by hand (GiNaC orders factors by hash)
-    const std::vector<int> k = exponents(t);
-    const ex cx = coefficient(t);
+    const std::vector<int> k = monomial_exponents(t);
+    const ex cx = monomial_coefficient(t);
     numeric c = is_a<numeric>(cx) ? ex_to<numeric>(cx) : numeric(1);
     const bool negative = c < 0;
     if (negative) c = -c;
@@ -93,7 +93,7 @@ numeric leading_coefficient(const ex& p) {
   const ex* lead = nullptr;
   for (const ex& t : terms)
     if (!lead || graded_before(t, *lead)) lead = &t;
-  return ex_to<numeric>(coefficient(*lead));
+  return ex_to<numeric>(monomial_coefficient(*lead));
 }
 ex primitive(const ex& p, bool& flipped) {
   ex e = GiNaC::expand(p);
