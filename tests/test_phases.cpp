@@ -304,3 +304,18 @@ BOOST_AUTO_TEST_CASE(boundary_notes_say_what_is_across) {
   }
   BOOST_TEST(notes("1", "0.3").first == 0u);  // Ia's reference point: far from every boundary
 }
+
+#include "output/phase_diagram.hpp"
+
+// The derived figures are the same bytes each time they are drawn (a report run twice gives the same files): gnuplot
+// reads its data under relative names in a scratch directory, which used to be named in each SVG's plot titles
+// ('/tmp/scalelaw_diagram_XXXXXX/grid.dat'); and the boundaries drawn once per process (output/phase_diagram.cpp) are
+// the ones a fresh drawing gives. Negation: a different resolution is a different picture.
+BOOST_AUTO_TEST_CASE(figures_reproducible) {
+  const std::string first = render_phase_diagram({{0.7, 0.7}}, 60), second = render_phase_diagram({{0.7, 0.7}}, 60);
+  BOOST_TEST(first == second);
+  BOOST_TEST(first.find("/tmp/") == std::string::npos);
+  BOOST_TEST(first.find("boundaries.dat") != std::string::npos);  // the boundaries are drawn
+  BOOST_TEST(render_exponent_heatmap("eta", {}, 40) == render_exponent_heatmap("eta", {}, 40));
+  BOOST_TEST(render_phase_diagram({{0.7, 0.7}}, 61) != first);
+}

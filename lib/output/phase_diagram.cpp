@@ -7,29 +7,34 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
 #include "output/formula.hpp"
 #include "output/gnuplot.hpp"
 #include "scalelaw/phases/derive.hpp"
+#include "scalelaw/phases/locate.hpp"
 
 namespace scalelaw {
 
 using namespace phases;
 
 int derived_phase_index(double al, double be) {
-  const auto& phs = derived_phases();
-  for (std::size_t p = 0; p < phs.size(); ++p)
-    for (const auto& conj : phs[p].region) {
-      bool in = true;
-      for (const auto& q : conj) in = in && evaluate(q.expr, al, be) > 0;
-      if (in) return static_cast<int>(p);
-    }
-  return -1;
+  static const phase_locator locate(derived_phases());  // the regions read once (thread-safe initialisation)
+  return locate(al, be);
 }
 
-std::vector<boundary_label> write_derived_boundaries(const std::string& dir, const std::string& file, double hi) {
+namespace {
+
+// The boundaries over [0, hi]^2 as gnuplot data, and where to label them: the same for every figure of a run.
+struct boundary_drawing {
+  std::string data;
+  std::vector<boundary_label> labels;
+};
+
+boundary_drawing draw_derived_boundaries(const std::string& dir, double hi) {
   const auto bounds = derived_boundaries();
   std::string lines;
   for (std::size_t k = 0; k < bounds.size(); ++k) {
@@ -45,7 +50,7 @@ std::vector<boundary_label> write_derived_boundaries(const std::string& dir, con
   {
     std::ofstream cg(dir + "/contour.gp");
     cg << lines << "set contour base\nset cntrparam levels discrete 0\nset view map\nunset surface\n"
-       << "set isosamples 400,400\nset table '" << dir << "/contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
+       << "set isosamples 400,400\nset table 'contours.dat'\nsplot [0:" << hi << "] [0:" << hi << "] ";
     for (std::size_t i = 1; i <= bounds.size(); ++i) cg << (i > 1 ? ", " : "") << "b" << i << "(x,y)";
     cg << "\nunset table\n";
   }
@@ -53,7 +58,7 @@ std::vector<boundary_label> write_derived_boundaries(const std::string& dir, con
   // keep only the contour points where the phase really changes (a boundary polynomial's zero
   // set runs on through other phases, where it is no boundary)
   std::ifstream in(dir + "/contours.dat");
-  std::ofstream out(file);
+  std::ostringstream out;
   std::string line;
   bool gap = true;
   const double eps = 0.004;
@@ -93,7 +98,24 @@ std::vector<boundary_label> write_derived_boundaries(const std::string& dir, con
     eq = eq.substr(0, eq.find("  ("));  // the polynomial's equation, without its spelled-out roots
     labels.push_back({x, y, formula_unicode(eq)});
   }
-  return labels;
+  return {out.str(), labels};
+}
+
+}  // namespace
+
+std::vector<boundary_label> write_derived_boundaries(const std::string& dir, const std::string& file, double hi) {
+  // drawn once per hi and process (a report draws them on six figures), under a lock: figures may be drawn side by side
+  static std::mutex mutex;
+  static std::map<double, boundary_drawing> drawn;
+  const boundary_drawing* b = nullptr;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = drawn.find(hi);
+    if (it == drawn.end()) it = drawn.emplace(hi, draw_derived_boundaries(dir, hi)).first;
+    b = &it->second;  // std::map: the element stays where it is
+  }
+  std::ofstream(file) << b->data;
+  return b->labels;
 }
 
 std::string boundary_label_commands(const std::vector<boundary_label>& labels, int first_tag) {
@@ -135,7 +157,7 @@ std::string render_exponent_heatmap(const std::string& exponent, const std::vect
   });
   const auto labels = write_derived_boundaries(dir, dir + "/boundaries.dat", hi);
   std::ofstream gp(dir + "/plot.gp");
-  gp << "set terminal svg size 900,780 font 'Helvetica,13' background '#ffffff'\nset output '" << dir << "/out.svg'\n"
+  gp << "set terminal svg size 900,780 font 'Helvetica,13' background '#ffffff'\nset output 'out.svg'\n"
      << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\nset xlabel 'alpha'\nset ylabel 'beta'\n"
      << "set title 'Derived " << (exponent == "xi" ? "xi: d* ~ f^xi" : "eta: P* ~ f^-eta") << "' noenhanced\nset key off\n"
      << (exponent == "xi" ? "set palette defined (0 '#fff5eb', 0.5 '#fd8d3c', 1 '#7f2704')\nset cbrange [0.2:0.7]\n"
@@ -148,8 +170,8 @@ std::string render_exponent_heatmap(const std::string& exponent, const std::vect
       if (rp.label == phs[p].label)
         gp << "set label '" << phs[p].label << "' at " << nearest_double(rp.alpha) << "," << nearest_double(rp.beta)
            << " center font 'Helvetica-Bold,14' front\n";
-  gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
-     << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5";
+  gp << "plot 'grid.dat' using 1:2:3 with image, "
+     << "'boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5";
   if (!marks.empty()) gp << ", '-' using 1:2 with points pt 7 ps 0.8 lc rgb '#d62728'";
   gp << "\n";
   for (const auto& m : marks) gp << m.first << ' ' << m.second << "\n";
@@ -169,7 +191,7 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
   std::ofstream gp(dir + "/plot.gp");
   gp << (png ? "set terminal pngcairo size 900,800 font 'Helvetica,12'\n"
              : "set terminal svg size 900,800 font 'Helvetica,13' background '#ffffff'\n")
-     << "set output '" << dir << "/out.svg'\n"
+     << "set output 'out.svg'\n"
      << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\nset xlabel 'alpha (data complexity)'\n"
      << "set ylabel 'beta (target complexity)'\nset title 'Compute-optimal phases (derived by scalelaw)'\n"
      << "unset colorbox\nset palette defined (0 '#fbb4ae', 1 '#b3cde3', 2 '#ccebc5', 3 '#decbe4', 4 '#fed9a6', 5 "
@@ -186,8 +208,8 @@ std::string render_phase_diagram(const std::vector<std::pair<double, double>>& m
   gp << boundary_label_commands(write_derived_boundaries(dir, dir + "/boundaries.dat", hi), 200);
   gp.close();
   gp.open(dir + "/plot.gp", std::ios::app);
-  gp << "plot '" << dir << "/grid.dat' using 1:2:3 with image, '" << dir
-     << "/boundaries.dat' using 1:2 with lines lc rgb '#333333' lw 1.5";
+  gp << "plot 'grid.dat' using 1:2:3 with image, "
+     << "'boundaries.dat' using 1:2 with lines lc rgb '#333333' lw 1.5";
   for (std::size_t i = 0; i < marks.size(); ++i) gp << ", '-' using 1:2 with points pt 7 ps 1.5 lc rgb '#d62728'";
   gp << "\n";
   for (const auto& m : marks) gp << m.first << ' ' << m.second << "\ne\n";

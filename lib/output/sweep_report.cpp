@@ -82,10 +82,10 @@ void heatmap(const std::vector<nlohmann::json>& pts, const std::string& out_svg,
      << "set xrange [0:" << hi << "]\nset yrange [0:" << hi << "]\n" << palette << "\n"
      << "set object 1 polygon from 0,0 to 0.5,0 to 0,0.5 to 0,0 fc rgb '#bbbbbb' fs solid 0.6 front\n"
      // one filled box per point, half a grid step each way (a partial sweep has holes: `with image` needs a full grid)
-     << "plot '" << dir.path() << "/grid.dat' using 1:2:(" << half_step(as) << "):(" << half_step(bs)
-     << "):3 with boxxyerror fs solid 1.0 noborder lc palette, '" << dir.path()
-     << "/boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5, '" << dir.path()
-     << "/grid.dat' using 1:2 with points pt 1 ps 0.4 lc rgb '#555555'\n";
+     << "plot 'grid.dat' using 1:2:(" << half_step(as) << "):(" << half_step(bs)
+     << "):3 with boxxyerror fs solid 1.0 noborder lc palette, "
+     << "'boundaries.dat' using 1:2 with lines lc rgb '#222222' lw 1.5, "
+     << "'grid.dat' using 1:2 with points pt 1 ps 0.4 lc rgb '#555555'\n";
   gp.close();
   run_gnuplot(dir.path(), "plot.gp");
 }
@@ -131,10 +131,10 @@ void line_figure(const std::vector<nlohmann::json>& pts, bool alpha_fixed, doubl
       gp << "set object " << k << " rect from " << std::min(b.lo, b.measured) << ", graph 0 to " << std::max(b.hi, b.measured)
          << ", graph 1 fc rgb '#d62728' fs transparent solid 0.15 noborder\n";
   }
-  gp << "plot '" << dir.path() << "/derived.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'xi derived', '" << dir.path()
-     << "/derived.dat' using 1:3 with lines lw 2 lc rgb '#ff7f0e' title 'eta derived', '" << dir.path()
-     << "/measured.dat' using 1:2 with points pt 7 ps 0.9 lc rgb '#1f77b4' title 'xi measured', '" << dir.path()
-     << "/measured.dat' using 1:3 with points pt 5 ps 0.9 lc rgb '#ff7f0e' title 'eta measured'\n";
+  gp << "plot 'derived.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'xi derived', "
+     << "'derived.dat' using 1:3 with lines lw 2 lc rgb '#ff7f0e' title 'eta derived', "
+     << "'measured.dat' using 1:2 with points pt 7 ps 0.9 lc rgb '#1f77b4' title 'xi measured', "
+     << "'measured.dat' using 1:3 with points pt 5 ps 0.9 lc rgb '#ff7f0e' title 'eta measured'\n";
   gp.close();
   run_gnuplot(dir.path(), "plot.gp");
 }
