@@ -383,3 +383,47 @@ BOOST_AUTO_TEST_CASE(contour_curve_at_rounding_floor) {
   BOOST_TEST(st.rounding_limited > 0u);
   BOOST_TEST(worst < 1e-8);
 }
+
+// The per-thread table of j^p (resonant_sum.hpp integer_powers) that the head of every sum, and every sum shorter than
+// 1024 terms, reads: its entries are std::pow's own, so a sum is the same to the bit as the plain loop in the same order
+// (from j = hi down). Over more exponents than the table has slots (8), so that entries are evicted and rebuilt, and
+// at three lengths (the head's 65, a short sum, the longest summed directly). Negation: the same loop with
+// j^p read one place off (j + 1) is not the same sum.
+BOOST_AUTO_TEST_CASE(integer_powers_same_bits) {
+  const cplx u(3e-5, 2e-7);
+  int compared = 0;
+  for (int round = 0; round < 2; ++round)
+    for (int e = 0; e < 11; ++e) {
+      const double a = 0.6 + 0.23 * e, c = 1.1 + 0.17 * e;  // eleven exponent pairs: 22 tables through 8 slots
+      for (const double hi : {65.0, 700.0, 1024.0}) {
+        cplx plain = 0, shifted = 0;
+        for (double j = hi; j >= 1; --j) {
+          plain += std::pow(j, -c) * (1.0 / (1.0 - u * std::pow(j, a)));
+          shifted += std::pow(j + 1, -c) * (1.0 / (1.0 - u * std::pow(j + 1, a)));
+        }
+        const cplx cached = resonant_sum(c, a, 1, u, 1, hi);
+        // resonant_terms forms 1/(1 - u t^a) as conj/|.|^2 (fast_recip): the plain loop the same way for the bit-for-bit test
+        cplx plain_fast = 0;
+        for (double j = hi; j >= 1; --j) {
+          const cplx q = 1.0 - u * std::pow(j, a);
+          plain_fast += std::pow(j, -c) * (std::conj(q) / std::norm(q));
+        }
+        BOOST_TEST(cached == plain_fast, "a=" << a << " c=" << c << " hi=" << hi << " cached=" << cached << " plain=" << plain_fast);
+        BOOST_TEST(std::abs(cached - plain) < 1e-14 * std::abs(plain));
+        BOOST_TEST(std::abs(cached - shifted) > 1e-3 * std::abs(plain));  // the negation
+        ++compared;
+      }
+    }
+  BOOST_TEST(compared == 66);
+  // eviction while a sum holds its tables: eight exponents fill the slots (each sum with c = 0 reads j^a only), then a
+  // sum reads the oldest of them and a new one; the new one must not take the slot of the one just read (a round-robin
+  // eviction did, and the sum read j^c where it meant j^a: contour_identities at d = 100 found it)
+  for (int e = 0; e < 8; ++e) (void)resonant_sum(0, 0.5 + 0.1 * e, 1, u, 1, 65);
+  const double a = 0.5, c = 2.345;
+  cplx plain_fast = 0;
+  for (double j = 700; j >= 1; --j) {
+    const cplx q = 1.0 - u * std::pow(j, a);
+    plain_fast += std::pow(j, -c) * (std::conj(q) / std::norm(q));
+  }
+  BOOST_TEST(resonant_sum(c, a, 1, u, 1, 700) == plain_fast);
+}

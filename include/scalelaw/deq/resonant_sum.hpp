@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <vector>
@@ -42,16 +43,45 @@ inline jet jet_recip(const jet& x) {
   }
   return r;
 }
-/// t^p around t0 (real t0 > 0): binom(p, i) t0^(p - i)
+/// t^p around t0 (real t0 > 0): binom(p, i) t0^(p - i), one pow (t0^(p - i) = t0^p / t0^i)
 inline jet jet_pow(double t0, double p) {
   jet r{};
-  double c = 1;
+  double c = 1, inv = 1;
   const double tp = std::pow(t0, p);
   for (int i = 0; i < 6; ++i) {
-    r[i] = c * tp * std::pow(t0, -i);
+    r[i] = c * tp * inv;
     c *= (p - i) / (i + 1);
+    inv /= t0;
   }
   return r;
+}
+
+/// How many exponents integer_powers keeps per thread; a sum reads at most N + 1 of them at once (resonant_sums).
+constexpr std::size_t power_table_slots = 8;
+
+/// j^p for the integers j = 1 .. n (n <= 1088) from a per-thread cache of a few exponents: every sum over j starts at
+/// j = 1 with the model's few exponents (2 alpha, -2 beta, ...), thousands of times per curve; the entries are
+/// std::pow's own, so a sum is the same to the bit with or without the cache. A new exponent takes the least recently
+/// used slot, so the tables one sum has just fetched stay valid while it fetches the rest (up to power_table_slots).
+inline const double* integer_powers(double p, std::size_t n) {
+  struct table { double p = std::numeric_limits<double>::quiet_NaN(); std::uint64_t used = 0; std::vector<double> v; };
+  constexpr std::size_t max_n = 1088;
+  if (n > max_n) throw std::logic_error("integer_powers: more than 1088 integers");
+  thread_local std::array<table, power_table_slots> cache;
+  thread_local std::uint64_t clock = 0;
+  table* t = nullptr;
+  for (auto& e : cache)
+    if (e.p == p) t = &e;
+  if (!t) {
+    t = &cache[0];
+    for (auto& e : cache)
+      if (e.used < t->used) t = &e;
+    t->p = p;
+    t->v.assign(1, 1.0);  // v[j - 1] = j^p; 1^p = 1 = pow(1, p)
+  }
+  t->used = ++clock;
+  for (std::size_t j = t->v.size() + 1; j <= n; ++j) t->v.push_back(std::pow(static_cast<double>(j), p));
+  return t->v.data();
 }
 
 // 1/q as conj(q)/|q|^2 instead of the library's fully guarded complex division (__divdc3 was a quarter
@@ -219,10 +249,26 @@ std::array<cplx, N> euler_maclaurin(const resonant_terms<N>& f, double A, double
 /// terms.
 template <std::size_t N>
 std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N>& f, double lo, double hi) {
+  static_assert(N + 1 <= detail::power_table_slots, "a sum's power tables must fit the per-thread cache at once");
   const std::complex<double> u = f.u;
   const double a = f.a;
   std::array<std::complex<double>, N> s{};
   auto direct = [&](double from, double to) {  // from high to low: the small terms first
+    if (from >= 1 && to <= 1088 && from == std::floor(from) && to == std::floor(to)) {  // the integers' powers from the cache (the head of every sum, short sums)
+      const std::size_t top = static_cast<std::size_t>(to);
+      const double* ja = detail::integer_powers(a, top);
+      std::array<const double*, N> jc{};
+      for (std::size_t n = 0; n < N; ++n)
+        if (f.needs_pow(n)) jc[n] = detail::integer_powers(-f.c[n], top);
+      for (std::size_t j = top; j >= static_cast<std::size_t>(from); --j) {
+        std::array<double, N> tc{};
+        for (std::size_t n = 0; n < N; ++n)
+          if (jc[n]) tc[n] = jc[n][j - 1];
+        const auto v = f.at(ja[j - 1], tc);
+        for (std::size_t n = 0; n < N; ++n) s[n] += v[n];
+      }
+      return;
+    }
     for (double j = to; j >= from; --j) {
       const auto v = f(j);
       for (std::size_t n = 0; n < N; ++n) s[n] += v[n];
