@@ -7,7 +7,7 @@
 
 #include "scalelaw/deq/forcing_split.hpp"
 #include "scalelaw/deq/kappa.hpp"
-#include "scalelaw/deq/measures.hpp"
+#include "scalelaw/deq/contour.hpp"
 #include "scalelaw/model/validate.hpp"
 #include "scalelaw/numeric/exact.hpp"
 #include "scalelaw/spectral/enclosure.hpp"
@@ -97,9 +97,12 @@ const std::vector<double>& x_window() {  // x = 2 gamma B r over three decades, 
   return xs;
 }
 
+// The DE at one d for F_ac (MODEL §3-§4): the forcing by contour quadrature (deq/contour.hpp), with the points per panel
+// that bring its rule error below 1e-12 of F at the steps read (deq_contour_points); F_ac = F - F_0 - atoms' sum is
+// within a factor 3 of F on both paths below, so its error stays near 1e-12 too. (The real-axis density grid,
+// deq/measures.hpp, smooths the measure by eps = 0.01/d, which leaves ~5e-4 of F_ac on path B; docs/NOTES.md.)
 struct fac_model {
   double alpha, beta;
-  std::optional<loss_spectrum> s;
   plrf m;
   fac_model(double a, double b, double d) : alpha(a), beta(b) {
     plrf_options o;
@@ -107,12 +110,21 @@ struct fac_model {
     o.beta = exact_of(b);
     o.d = exact_of(d);
     m = plrf::from(o, true);
-    s = deq_loss_spectrum(m);
   }
-  double log_fac(double r) const {
-    const double f = split_forcing(*s, alpha, beta, m.v, r).ac();
-    if (!(f > 0)) throw std::runtime_error(fmt::format("term_measure: F_ac = {} at r = {} is not positive", f, r));
-    return std::log(f);
+  /// log F_ac at each r
+  std::vector<double> log_fac(const std::vector<double>& rs) const {
+    std::vector<std::uint64_t> steps;
+    for (const double r : rs) steps.push_back(static_cast<std::uint64_t>(std::ceil(r)));
+    deq_contour_options co;
+    co.points = deq_contour_points(m, co, steps, 1e-12);
+    const contour_spectrum s = deq_contour_spectrum(m, co);
+    std::vector<double> out;
+    for (const double r : rs) {
+      const double f = split_forcing(s, alpha, beta, m.v, r).ac();
+      if (!(f > 0)) throw std::runtime_error(fmt::format("term_measure: F_ac = {} at r = {} is not positive", f, r));
+      out.push_back(std::log(f));
+    }
+    return out;
   }
 };
 
@@ -142,8 +154,9 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
       const double kappa = deq_kappa<double>(a, d, m.m.v).value;
       const double ra = 1e-3 * kappa / (2 * m.m.gamma), rb = 1e3 * std::pow(d / 1e3, a / b) / (2 * m.m.gamma);
       ld.push_back(std::log(d));
-      la.push_back(m.log_fac(ra));
-      lb.push_back(m.log_fac(rb));
+      const auto l = m.log_fac({ra, rb});
+      la.push_back(l[0]);
+      lb.push_back(l[1]);
       lra.push_back(std::log(ra));
       lrb.push_back(std::log(rb));
     }
@@ -165,7 +178,7 @@ term_exponents measure_term(term t, const rational& alpha_q, const rational& bet
     out.q_error = out.along_r.error;
     out.p = out.along_d.value;
     out.p_error = out.along_d.error;
-    out.how = "DE forcing - F0 - atoms' sum (double), d = 1e3..1e6 along 2 gamma r = 1e-3 kappa and 2 gamma r = 1e3 (d/1e3)^(alpha/beta)";
+    out.how = "DE forcing (contour quadrature) - F0 - atoms' sum (double), d = 1e3..1e6 along 2 gamma r = 1e-3 kappa and 2 gamma r = 1e3 (d/1e3)^(alpha/beta)";
     return out;
   }
   // q: fixed d (far), x = 2 gamma r over 1e2..1e5

@@ -3,8 +3,8 @@
 //
 // What is measured, at a point (alpha, beta), with v = 4 d, B = 1, gamma = (1/2) / sum_{j<=v} j^{-2 alpha} (MODEL §1):
 //   Fpp = Fpp_sum(r), Kpp = Kpp_sum(r) / (gamma B) (the noise term as the loss carries it, MODEL §4), F0 = the DE's
-//   limit F0(d) (MODEL §3), all certified enclosures (spectral/enclosure.hpp); Fac = the DE forcing minus F0 and the
-//   atoms' sum (deq/forcing_split.hpp), in double.
+//   limit F0(d) (MODEL §3), all certified enclosures (spectral/enclosure.hpp); Fac = the DE forcing (contour quadrature,
+//   deq/contour.hpp) minus F0 and the atoms' sum (deq/forcing_split.hpp), in double.
 //   q (the r-exponent): local slopes of log T in log r at fixed d over three decades of x = 2 gamma B r, d so large that
 //     the cut-off at v is far (x^{1/(2 alpha)} / v < 1e-40);
 //   p (the d-exponent): local slopes along d at fixed gamma r (the variable every form is written in; r ~ d^{1-2 alpha}
