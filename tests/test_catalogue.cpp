@@ -285,6 +285,9 @@ BOOST_AUTO_TEST_CASE(parameters_and_compute_refused) {
   BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^2\"")).find("must grow with both") != std::string::npos);
   BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^alpha*r\"")).find("not a monomial") != std::string::npos);
   BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d*/r\"")).find("compute") != std::string::npos);
+  // a compute that is zero (the fuzzer's find: d log f / d log d divided by zero, an uncaught GiNaC pole_error)
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"0*r\"")).find("is zero") != std::string::npos);
+  BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d*r-r*d\"")).find("compute") != std::string::npos);
   BOOST_TEST(refusal(replace_once(text, "name = \"Fpp\"", "name = \"F pp\"")).find("not a name") != std::string::npos);
   BOOST_TEST(refusal(replace_once(text, compute, "compute = \"d^2*r\"")).empty());
 }

@@ -38,9 +38,15 @@ void parse_compute(catalogue& out, const reader& rd, const toml::source_region& 
   } catch (const std::exception& e) {
     rd.fail(where, "compute", fmt::format("'{}' is not a monomial in d and r ({})", out.compute, e.what()));
   }
+  if (f.is_zero()) rd.fail(where, "compute", fmt::format("'{}' is zero, not a monomial in d and r", out.compute));
   auto exponent_of = [&](const GiNaC::symbol& x) -> rational {
     // f = c d^a r^b: a = d log f / d log x, a rational number
-    const GiNaC::ex a = GiNaC::normal(x * f.diff(x) / f);
+    GiNaC::ex a;
+    try {
+      a = GiNaC::normal(x * f.diff(x) / f);
+    } catch (const std::exception& e) {  // a compute that is zero only after normal(), e.g. "d*r - r*d" (pole_error)
+      rd.fail(where, "compute", fmt::format("'{}' is not a monomial in d and r ({})", out.compute, e.what()));
+    }
     if (!GiNaC::is_a<GiNaC::numeric>(a) || !GiNaC::ex_to<GiNaC::numeric>(a).is_rational()) {
       std::ostringstream os;
       os << a;
