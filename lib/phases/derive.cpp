@@ -26,11 +26,7 @@ namespace {
 struct poly_n {
   std::vector<std::pair<std::vector<int>, rational>> terms;  // exponents of parameter_symbols() in order, coefficient
   explicit poly_n(const ex& p) {
-    const ex e = GiNaC::expand(p);
-    std::vector<ex> ts;
-    if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) ts.push_back(e.op(i));
-    else ts.push_back(e);
-    for (const ex& t : ts) {
+    for (const ex& t : polynomial_terms(p)) {
       std::vector<int> k = monomial_exponents(t);
       const ex c = monomial_coefficient(t);
       while (!k.empty() && k.back() == 0) k.pop_back();

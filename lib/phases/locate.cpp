@@ -15,11 +15,8 @@ phase_locator::phase_locator(const std::vector<phase>& phases) {
     for (const auto& conj : ph.region) {
       auto& conditions = region.emplace_back();
       for (const auto& q : conj) {
-        const ex e = GiNaC::expand(q.expr);
         polynomial p;
-        const std::size_t n = GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1;
-        for (std::size_t i = 0; i < n; ++i) {
-          const ex t = GiNaC::is_a<GiNaC::add>(e) ? e.op(i) : e;
+        for (const ex& t : polynomial_terms(q.expr)) {
           const std::vector<int> k = monomial_exponents(t);
           const ex c = monomial_coefficient(t);
           if (!GiNaC::is_a<GiNaC::numeric>(c)) throw std::logic_error("phase_locator: a region condition is not a polynomial");

@@ -9,6 +9,8 @@
 
 namespace scalelaw::phases {
 
+/// The monomials of p expanded (one term for a monomial or a number).
+std::vector<GiNaC::ex> polynomial_terms(const GiNaC::ex& p);
 /// A monomial's powers of parameter_symbols(), in order (four entries).
 std::vector<int> monomial_exponents(const GiNaC::ex& t);
 /// A monomial's number: every parameter set to 1.

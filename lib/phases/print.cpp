@@ -13,6 +13,14 @@ using GiNaC::ex_to;
 using GiNaC::is_a;
 using GiNaC::numeric;
 
+std::vector<ex> polynomial_terms(const ex& p) {
+  const ex e = GiNaC::expand(p);
+  std::vector<ex> terms;
+  if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
+  else terms.push_back(e);
+  return terms;
+}
+
 std::vector<int> monomial_exponents(const ex& t) {
   std::vector<int> k;
   for (const auto& x : parameter_symbols()) k.push_back(t.degree(x));
@@ -42,10 +50,7 @@ bool graded_before(const ex& x, const ex& y) {
 
 std::string poly_text(const ex& p, bool latex) {
   std::ostringstream os;
-  const ex e = GiNaC::expand(p);
-  std::vector<ex> terms;
-  if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
-  else terms.push_back(e);
+  std::vector<ex> terms = polynomial_terms(p);
   std::stable_sort(terms.begin(), terms.end(), [&](const ex& x, const ex& y) { return graded_before(x, y); });
   // start with a positive term when there is one ("1-2*alpha", not "-2*alpha+1")
   auto sign_of = [](const ex& t) {
@@ -85,10 +90,7 @@ std::string poly_text(const ex& p, bool latex) {
 }
 
 numeric leading_coefficient(const ex& p) {
-  const ex e = GiNaC::expand(p);
-  std::vector<ex> terms;
-  if (is_a<GiNaC::add>(e)) for (std::size_t i = 0; i < e.nops(); ++i) terms.push_back(e.op(i));
-  else terms.push_back(e);
+  const std::vector<ex> terms = polynomial_terms(p);
   // the first term in poly_text's order (graded, then by the powers of alpha, beta, gamma, delta in turn)
   const ex* lead = nullptr;
   for (const ex& t : terms)
