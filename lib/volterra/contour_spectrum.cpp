@@ -14,11 +14,13 @@ double kernel_norm(const contour_spectrum& s) {
   return acc.real();
 }
 
-double forcing(const contour_spectrum& s, double k) {
+double forcing_excess(const contour_spectrum& s, double k) {
   std::complex<double> acc = 0;
   for (std::size_t i = 0; i < s.size(); ++i) acc += s.weight[i] * std::exp(k * s.log_q(i));
-  return s.F0 + acc.real() / 2;
+  return acc.real() / 2;
 }
+
+double forcing(const contour_spectrum& s, double k) { return s.F0 + forcing_excess(s, k); }
 
 double max_stable_gamma(const contour_spectrum& s) {
   // q in (0, 1) on (0, 2/(gamma (B+1))) for B >= 1: the pole of ||K||'s integrand stays beyond b

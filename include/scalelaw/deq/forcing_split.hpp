@@ -5,7 +5,6 @@
 // target is learnable, and F_ac defined this way is of F_0's size (DERIVATIONS §6).
 #pragma once
 #include <cmath>
-#include <complex>
 
 #include "scalelaw/spectral/terms.hpp"
 #include "scalelaw/volterra/contour_spectrum.hpp"
@@ -27,13 +26,10 @@ inline forcing_split split_forcing(const loss_spectrum& s, double alpha, double 
   return {excess, pp};
 }
 
-/// The DE spectrum by contour quadrature (deq/contour.hpp): the excess 1/2 Re sum_n w_n q(z_n)^r, formed without F_0
-/// (no smoothing of the measure, so no density leaks from the bulk into the atoms' range).
+/// The DE spectrum by contour quadrature (deq/contour.hpp): the excess without F_0 (forcing_excess), and no smoothing of
+/// the measure, so no density leaks from the bulk into the atoms' range.
 inline forcing_split split_forcing(const contour_spectrum& s, double alpha, double beta, double v, double r) {
-  std::complex<double> acc = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) acc += s.weight[i] * std::exp(r * s.log_q(i));
-  const double pp = fpp_sum<double>(alpha, beta, s.gamma, static_cast<double>(s.batch), r, v).value;
-  return {acc.real() / 2, pp};
+  return {forcing_excess(s, r), fpp_sum<double>(alpha, beta, s.gamma, static_cast<double>(s.batch), r, v).value};
 }
 
 }  // namespace scalelaw

@@ -58,15 +58,16 @@ inline jet jet_pow(double t0, double p) {
 
 /// How many exponents integer_powers keeps per thread; a sum reads at most N + 1 of them at once (resonant_sums).
 constexpr std::size_t power_table_slots = 8;
+/// The longest table: the head (64 terms), a sum of fewer than 1024 terms, or a near-pole window below 1088.
+constexpr std::size_t power_table_length = 1088;
 
-/// j^p for the integers j = 1 .. n (n <= 1088) from a per-thread cache of a few exponents: every sum over j starts at
+/// j^p for the integers j = 1 .. n (n <= power_table_length) from a per-thread cache of a few exponents: every sum over j starts at
 /// j = 1 with the model's few exponents (2 alpha, -2 beta, ...), thousands of times per curve; the entries are
 /// std::pow's own, so a sum is the same to the bit with or without the cache. A new exponent takes the least recently
 /// used slot, so the tables one sum has just fetched stay valid while it fetches the rest (up to power_table_slots).
 inline const double* integer_powers(double p, std::size_t n) {
   struct table { double p = std::numeric_limits<double>::quiet_NaN(); std::uint64_t used = 0; std::vector<double> v; };
-  constexpr std::size_t max_n = 1088;
-  if (n > max_n) throw std::logic_error("integer_powers: more than 1088 integers");
+  if (n > power_table_length) throw std::logic_error("integer_powers: more integers than power_table_length");
   thread_local std::array<table, power_table_slots> cache;
   thread_local std::uint64_t clock = 0;
   table* t = nullptr;
@@ -254,7 +255,8 @@ std::array<std::complex<double>, N> resonant_sums(const detail::resonant_terms<N
   const double a = f.a;
   std::array<std::complex<double>, N> s{};
   auto direct = [&](double from, double to) {  // from high to low: the small terms first
-    if (from >= 1 && to <= 1088 && from == std::floor(from) && to == std::floor(to)) {  // the integers' powers from the cache (the head of every sum, short sums)
+    // the integers' powers from the per-thread table (the head of every sum, short sums, a low window)
+    if (from >= 1 && to <= detail::power_table_length && from == std::floor(from) && to == std::floor(to)) {
       const std::size_t top = static_cast<std::size_t>(to);
       const double* ja = detail::integer_powers(a, top);
       std::array<const double*, N> jc{};

@@ -42,6 +42,8 @@ double kernel_norm(const contour_spectrum& s);
 
 /// Forcing F(k).
 double forcing(const contour_spectrum& s, double k);
+/// F(k) - F_0 = 1/2 Re sum_n w_n q(z_n)^k, formed without F_0 (no cancellation when the excess is far below it).
+double forcing_excess(const contour_spectrum& s, double k);
 
 /// Largest gamma with q in (0, 1) on (a, b) (gamma (B+1) b < 2) and ||K|| < 1.
 double max_stable_gamma(const contour_spectrum& s);
